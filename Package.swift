@@ -1,0 +1,50 @@
+// swift-tools-version:6.1
+// Clientele: a terminal customer-retention dashboard over a local SQLite store.
+// Dependencies point one way (see docs/ARCHITECTURE.md):
+//   Scoring <- CustomerStore <- DemoData
+//   Scoring <- Dashboard <- Terminal
+//   clientele (the executable) sees everything.
+import PackageDescription
+
+let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let grdbSQLite = Target.Dependency.product(name: "GRDBSQLite", package: "GRDB.swift")
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+
+let package = Package(
+    name: "Clientele",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "clientele", targets: ["clientele"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // The model: pure Swift, Foundation only, no I/O, no clock, no randomness.
+        .target(name: "Scoring"),
+        // The SQLite store: schema, migrations, named queries and writes. The only SQL.
+        .target(name: "CustomerStore", dependencies: ["Scoring", grdb, grdbSQLite]),
+        // Deterministic synthetic customer books for demos, tests and benchmarks.
+        .target(name: "DemoData", dependencies: ["CustomerStore"]),
+        // The UI as pure logic: state, messages, update, views into a cell buffer.
+        .target(name: "Dashboard", dependencies: ["Scoring"]),
+        // ncurses, and nothing else: the only code that talks to the terminal.
+        .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
+        .target(name: "Terminal", dependencies: ["Dashboard", "CNCursesW"]),
+        // The executable: command line, and the loop wiring store, model, UI and terminal.
+        .executableTarget(
+            name: "clientele",
+            dependencies: ["Scoring", "CustomerStore", "DemoData", "Dashboard", "Terminal", argumentParser]
+        ),
+
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
+        .testTarget(name: "CustomerStoreTests", dependencies: ["CustomerStore", grdb]),
+        .testTarget(name: "DemoDataTests", dependencies: ["DemoData", "CustomerStore", grdb]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        // End-to-end: runs the real `clientele` binary against real store files.
+        .testTarget(name: "ClienteleTests", dependencies: ["CustomerStore", grdb]),
+    ],
+    swiftLanguageModes: [.v6]
+)
