@@ -1,0 +1,107 @@
+import Dashboard
+import Testing
+
+@Suite("Truncating and padding")
+struct ColumnFittingTests {
+    @Test("text that fits is unchanged")
+    func fits() {
+        #expect(DisplayWidth.truncate("Müller", toColumns: 6) == "Müller")
+        #expect(DisplayWidth.truncate("東京", toColumns: 4) == "東京")
+        #expect(DisplayWidth.truncate("", toColumns: 3) == "")
+    }
+
+    @Test("truncation with and without ellipsis")
+    func truncation() {
+        #expect(DisplayWidth.truncate("Müller-Lüdenscheidt", toColumns: 8) == "Müller-…")
+        #expect(DisplayWidth.truncate("Müller-Lüdenscheidt", toColumns: 8, ellipsis: false) == "Müller-L")
+        #expect(DisplayWidth.truncate("abc", toColumns: 1) == "…")
+        #expect(DisplayWidth.truncate("abc", toColumns: 0) == "")
+        #expect(DisplayWidth.truncate("abc", toColumns: -3) == "")
+    }
+
+    @Test("truncation never splits a wide character")
+    func wideCharacters() {
+        #expect(DisplayWidth.truncate("東京都", toColumns: 5) == "東京…")
+        #expect(DisplayWidth.truncate("東京都", toColumns: 4) == "東…")
+        #expect(DisplayWidth.truncate("東京都", toColumns: 3, ellipsis: false) == "東")
+        #expect(DisplayWidth.truncate("東京都", toColumns: 1, ellipsis: false) == "")
+        #expect(DisplayWidth.truncate("a😀b", toColumns: 2, ellipsis: false) == "a")
+    }
+
+    @Test("truncation never splits a grapheme cluster")
+    func graphemes() {
+        let accented = "e\u{301}e\u{301}e\u{301}"
+        let cut = DisplayWidth.truncate(accented, toColumns: 2, ellipsis: false)
+        #expect(cut == "e\u{301}e\u{301}")
+        #expect(cut.unicodeScalars.last == "\u{301}")
+        #expect(DisplayWidth.truncate("👍🏽👍🏽👍🏽", toColumns: 5) == "👍🏽👍🏽…")
+        let family = "👨‍👩‍👧‍👦"
+        #expect(DisplayWidth.truncate(family + family, toColumns: 3) == family + "…")
+        #expect(DisplayWidth.truncate("🇩🇪🇫🇷", toColumns: 3, ellipsis: false) == "🇩🇪")
+    }
+
+    @Test("every prefix cut stays within the budget and is made of whole graphemes")
+    func propertyOverMixedText() {
+        let text = "Zoë 東京 😀 👍🏽 e\u{301} 한국 🇩🇪 Straße"
+        for columns in 0...(DisplayWidth.width(of: text) + 1) {
+            for ellipsis in [true, false] {
+                let cut = DisplayWidth.truncate(text, toColumns: columns, ellipsis: ellipsis)
+                #expect(DisplayWidth.width(of: cut) <= columns)
+                let body =
+                    ellipsis && cut.hasSuffix("…") && !text.hasSuffix("…") ? String(cut.dropLast()) : cut
+                #expect(text.hasPrefix(body))
+                #expect(Array(text).starts(with: Array(body)))
+                let padded = DisplayWidth.pad(text, toColumns: columns, ellipsis: ellipsis)
+                #expect(DisplayWidth.width(of: padded) == columns)
+            }
+        }
+    }
+
+    @Test("padding left, right and centre to exactly N columns")
+    func padding() {
+        #expect(DisplayWidth.pad("Müller", toColumns: 8) == "Müller  ")
+        #expect(DisplayWidth.pad("Müller", toColumns: 8, alignment: .right) == "  Müller")
+        #expect(DisplayWidth.pad("ab", toColumns: 5, alignment: .center) == " ab  ")
+        #expect(DisplayWidth.pad("東京", toColumns: 6) == "東京  ")
+        #expect(DisplayWidth.pad("1.234,56 €", toColumns: 12, alignment: .right) == "  1.234,56 €")
+        #expect(DisplayWidth.pad("x", toColumns: 0) == "")
+    }
+
+    @Test("a wide character that does not fit in the last column becomes a space")
+    func padWideAtEdge() {
+        #expect(DisplayWidth.pad("東京都", toColumns: 5, ellipsis: false) == "東京 ")
+        #expect(DisplayWidth.pad("東京都", toColumns: 5, alignment: .right, ellipsis: false) == " 東京")
+        #expect(DisplayWidth.pad("東京都", toColumns: 4) == "東… ")
+        #expect(DisplayWidth.pad("😀😀", toColumns: 3, ellipsis: false) == "😀 ")
+    }
+}
+
+@Suite("EmojiSimplifier")
+struct EmojiSimplifierTests {
+    @Test("sequences terminals disagree about are reduced to their base")
+    func simplifies() {
+        #expect(EmojiSimplifier.simplified("👍🏽") == "👍")
+        #expect(EmojiSimplifier.simplified("👨‍👩‍👧‍👦") == "👨")
+        #expect(EmojiSimplifier.simplified("👩🏽‍💻") == "👩")
+        #expect(EmojiSimplifier.simplified("❤️") == "❤")
+        #expect(EmojiSimplifier.simplified("🏳️‍🌈") == "🏳")
+    }
+
+    @Test("everything else is unchanged")
+    func keeps() {
+        for character: Character in ["a", "ü", "e\u{301}", "東", "😀", "🇩🇪", "1️⃣", "\u{1F3FD}"] {
+            #expect(EmojiSimplifier.simplified(character) == character)
+        }
+        let scotland: Character = "🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}"
+        #expect(EmojiSimplifier.simplified(scotland) == scotland)
+    }
+
+    @Test("simplified graphemes have the same width the sequence was counted with, or narrower")
+    func widths() {
+        for character: Character in ["👍🏽", "👨‍👩‍👧‍👦", "👩🏽‍💻", "❤️"] {
+            let simplified = EmojiSimplifier.simplified(character)
+            #expect(DisplayWidth.width(of: simplified) <= DisplayWidth.width(of: character))
+            #expect(simplified.unicodeScalars.allSatisfy { $0.value != 0x200D && $0.value != 0xFE0F })
+        }
+    }
+}
