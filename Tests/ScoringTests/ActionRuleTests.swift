@@ -1,0 +1,324 @@
+import Testing
+
+@testable import Scoring
+
+/// One case per shipped rule (it fires, with its due date and detail) and per exclusion
+/// (relationship type, contact fatigue, survey cap).
+@Suite("Next best actions from the shipped rules")
+struct ActionRuleTests {
+    let rules: ActionRuleSet
+
+    init() throws {
+        rules = try ActionRuleSet.standard()
+    }
+
+    private func suggest(_ facts: CustomerFacts, _ scored: ScoredContext = context()) -> [SuggestedAction] {
+        ActionEngine.suggest(for: facts, asOf: today, context: scored, rules: rules)
+    }
+
+    private func kinds(_ facts: CustomerFacts, _ scored: ScoredContext = context()) -> [ActionKind] {
+        suggest(facts, scored).map(\.kind)
+    }
+
+    @Test("A steady customer is only due the relational NPS question they were never asked")
+    func quiet() {
+        #expect(kinds(steadyCustomer()) == [.relationalSurvey])
+        var surveyed = steadyCustomer()
+        surveyed.feedback.latestRelationalNPS = ScoreAnswer(score: 8, day: daysAgo(120))
+        surveyed.feedback.relationalNPSLastYear = 1
+        #expect(kinds(surveyed) == [])
+    }
+
+    @Test("Every shipped rule is covered by a case here")
+    func coverage() {
+        let covered: Set<String> = [
+            "resolve-complaint", "follow-up-due", "call-back-detractor", "win-back-cancelled",
+            "prepare-renewal",
+            "strengthen-lock-in-only", "onboarding-check-in", "reactivate-lapsing",
+            "surprise-relationship-at-risk",
+            "surprise-relationship-valued", "loyalty-bonus-reminder", "ask-promoter-for-referral",
+            "cross-sell-active",
+            "birthday-greeting", "relational-nps-due",
+        ]
+        #expect(Set(rules.rules.map(\.id)) == covered)
+    }
+
+    @Test("Open complaint: resolve it first, today, even when contacted recently (deferred, not dropped)")
+    func resolveComplaint() throws {
+        var facts = steadyCustomer()
+        facts.touchpoints.openComplaints = 1
+        facts.touchpoints.oldestOpenComplaint = daysAgo(6)
+        let first = try #require(suggest(facts).first)
+        #expect(first.kind == .resolveComplaint)
+        #expect(first.due == today)
+        #expect(first.detail == 6)
+        facts.touchpoints.lastOutboundContact = daysAgo(1)
+        let deferred = try #require(suggest(facts).first)
+        #expect(deferred.kind == .resolveComplaint)
+        #expect(deferred.due == daysAgo(1).adding(days: 3))
+    }
+
+    @Test("A due follow-up is suggested on its date; a later one is not yet")
+    func followUp() {
+        var facts = steadyCustomer()
+        facts.touchpoints.nextFollowUp = daysAgo(2)
+        let suggestion = suggest(facts).first
+        #expect(suggestion?.kind == .followUp)
+        #expect(suggestion?.detail == -2)
+        #expect(suggestion?.due == today)
+        facts.touchpoints.nextFollowUp = inDays(5)
+        #expect(!kinds(facts).contains(.followUp))
+    }
+
+    @Test("A recent detractor is called back unless already contacted since the answer")
+    func detractor() {
+        var facts = steadyCustomer()
+        facts.feedback.latestTransactionalNPS = ScoreAnswer(score: 4, day: daysAgo(12))
+        facts.touchpoints.lastOutboundContact = daysAgo(20)
+        let suggestion = suggest(facts).first
+        #expect(suggestion?.kind == .callBackDetractor)
+        #expect(suggestion?.detail == 4)
+        #expect(suggestion?.due == inDays(1))
+        facts.touchpoints.lastOutboundContact = daysAgo(5)
+        #expect(!kinds(facts).contains(.callBackDetractor))
+        facts.touchpoints.lastOutboundContact = daysAgo(20)
+        facts.feedback.latestTransactionalNPS = ScoreAnswer(score: 4, day: daysAgo(45))
+        #expect(!kinds(facts).contains(.callBackDetractor))
+    }
+
+    @Test("A cancelled contract asks for a win-back conversation")
+    func winBack() {
+        var facts = steadyCustomer()
+        facts.contracts = [
+            ContractFacts(
+                status: .cancelled, endsOn: inDays(25), noticeDays: 30, autoRenews: false,
+                monthlyValueMinor: 1)
+        ]
+        #expect(suggest(facts).first?.kind == .winBack)
+        #expect(suggest(facts).first?.detail == 25)
+    }
+
+    @Test("Renewal is prepared three weeks before the notice deadline, or now when that is past")
+    func renewal() {
+        var facts = steadyCustomer(.relationship)
+        facts.declaredBindings.emotional = .strong
+        facts.contracts = [
+            ContractFacts(
+                status: .active, endsOn: inDays(90), noticeDays: 30, autoRenews: true, monthlyValueMinor: 1)
+        ]
+        let suggestion = suggest(facts).first { $0.kind == .prepareRenewal }
+        #expect(suggestion?.due == inDays(60 - 21))
+        #expect(suggestion?.detail == 60)
+        facts.contracts[0].endsOn = inDays(40)
+        #expect(suggest(facts).first { $0.kind == .prepareRenewal }?.due == today)
+        facts.contracts[0].endsOn = inDays(200)
+        #expect(!kinds(facts).contains(.prepareRenewal))
+    }
+
+    @Test("Held only by lock-in near the end of the contract: strengthen the relationship")
+    func lockInOnly() {
+        var facts = steadyCustomer()
+        facts.contracts = [
+            ContractFacts(
+                status: .active, endsOn: inDays(150), noticeDays: 30, autoRenews: true, monthlyValueMinor: 1)
+        ]
+        let lockedIn = BindingProfile(strengths: BindingSignals(contractual: .strong))
+        #expect(kinds(facts, context(bindings: lockedIn)).contains(.strengthenRelationship))
+        let bonded = BindingProfile(strengths: BindingSignals(contractual: .strong, emotional: .weak))
+        #expect(!kinds(facts, context(bindings: bonded)).contains(.strengthenRelationship))
+    }
+
+    @Test("A new customer without onboarding gets a check-in; with onboarding, none")
+    func onboarding() {
+        var facts = steadyCustomer()
+        facts.customerSince = daysAgo(10)
+        facts.touchpoints.hadOnboarding = false
+        #expect(kinds(facts).contains(.onboardingCheckIn))
+        facts.touchpoints.hadOnboarding = true
+        #expect(!kinds(facts).contains(.onboardingCheckIn))
+    }
+
+    @Test("A lapsing customer is reactivated; only when the risk is real")
+    func reactivate() {
+        let facts = steadyCustomer()
+        #expect(kinds(facts, context(segment: .atRisk, risk: 0.5, band: .medium)).contains(.reactivate))
+        #expect(!kinds(facts, context(segment: .atRisk, risk: 0.2)).contains(.reactivate))
+    }
+
+    @Test("Positive surprise is for relationship customers only, never for transactional ones")
+    func surprise() {
+        let atRisk = context(risk: 0.5, band: .medium)
+        #expect(kinds(steadyCustomer(.relationship), atRisk).contains(.positiveSurprise))
+        #expect(!kinds(steadyCustomer(.transactional), atRisk).contains(.positiveSurprise))
+        var valued = steadyCustomer(.relationship)
+        valued.touchpoints.lastTouch = daysAgo(120)
+        valued.touchpoints.lastOutboundContact = daysAgo(120)
+        #expect(kinds(valued, context(tier: .a)).contains(.positiveSurprise))
+        #expect(!kinds(valued, context(tier: .b)).contains(.positiveSurprise))
+    }
+
+    @Test("Loyalty bonus reminder: transactional members who are overdue; never a relationship customer")
+    func loyaltyBonus() {
+        var facts = steadyCustomer(.transactional)
+        facts.loyaltyMember = true
+        facts.purchases?.lastDay = daysAgo(60)
+        facts.purchases?.firstDay = daysAgo(60 + 360)
+        #expect(kinds(facts).contains(.loyaltyBonusReminder))
+        facts.relationshipType = .relationship
+        #expect(!kinds(facts).contains(.loyaltyBonusReminder))
+    }
+
+    @Test("No rules file can suggest loyalty points to a relationship customer")
+    func loyaltyGuard() throws {
+        let permissive = try ActionRuleSet.parse(
+            """
+            {"rules": [{"id": "points-for-all", "action": "loyalty-bonus-reminder", "priority": 1, "when": []}]}
+            """)
+        let facts = steadyCustomer(.relationship)
+        #expect(ActionEngine.suggest(for: facts, asOf: today, context: context(), rules: permissive).isEmpty)
+        #expect(
+            ActionEngine.suggest(for: steadyCustomer(), asOf: today, context: context(), rules: permissive)
+                .count == 1)
+    }
+
+    @Test("A recent promoter is asked for a referral")
+    func referral() {
+        var facts = steadyCustomer()
+        facts.feedback.latestRelationalNPS = ScoreAnswer(score: 10, day: daysAgo(30))
+        facts.feedback.relationalNPSLastYear = 1
+        let suggestion = suggest(facts).first { $0.kind == .askForReferral }
+        #expect(suggestion?.detail == 10)
+        facts.touchpoints.openComplaints = 1
+        #expect(!kinds(facts).contains(.askForReferral))
+    }
+
+    @Test("An active valuable customer gets a cross-sell offer")
+    func crossSell() {
+        var facts = steadyCustomer()
+        facts.purchases?.lastDay = daysAgo(20)
+        #expect(kinds(facts, context(segment: .champions)).contains(.crossSell))
+        #expect(!kinds(facts, context(segment: .hibernating)).contains(.crossSell))
+    }
+
+    @Test("A birthday within ten days: a card due two days before")
+    func birthday() {
+        var facts = steadyCustomer()
+        facts.birthday = CalendarDay(year: 1980, month: 7, day: 5)
+        let suggestion = suggest(facts).first { $0.kind == .birthdayGreeting }
+        #expect(suggestion?.due == CalendarDay(year: 2025, month: 7, day: 3))
+        #expect(suggestion?.channel == .letter)
+        facts.birthday = CalendarDay(year: 1980, month: 8, day: 5)
+        #expect(!kinds(facts).contains(.birthdayGreeting))
+        #expect(FactTable.daysToBirthday(CalendarDay(year: 1980, month: 2, day: 29)!, from: today) == 243)
+    }
+
+    @Test("Relational NPS when due; never more than twice a year or within 180 days, whatever the file says")
+    func surveyCap() throws {
+        var facts = steadyCustomer()
+        #expect(kinds(facts).contains(.relationalSurvey))
+        facts.feedback.latestRelationalNPS = ScoreAnswer(score: 8, day: daysAgo(100))
+        facts.feedback.relationalNPSLastYear = 1
+        #expect(!kinds(facts).contains(.relationalSurvey))
+        let eager = try ActionRuleSet.parse(
+            """
+            {"rules": [{"id": "ask-always", "action": "relational-nps", "priority": 1, "when": []}]}
+            """)
+        #expect(ActionEngine.suggest(for: facts, asOf: today, context: context(), rules: eager).isEmpty)
+        facts.feedback.latestRelationalNPS = ScoreAnswer(score: 8, day: daysAgo(200))
+        facts.feedback.relationalNPSLastYear = 2
+        #expect(ActionEngine.suggest(for: facts, asOf: today, context: context(), rules: eager).isEmpty)
+    }
+
+    @Test("Contact fatigue: nothing that contacts the customer right after a contact, except deferred rules")
+    func fatigue() {
+        var facts = steadyCustomer()
+        facts.feedback.latestRelationalNPS = ScoreAnswer(score: 10, day: daysAgo(30))
+        facts.feedback.relationalNPSLastYear = 1
+        facts.touchpoints.lastOutboundContact = daysAgo(2)
+        #expect(!kinds(facts).contains(.askForReferral))
+        facts.touchpoints.lastOutboundContact = daysAgo(3)
+        #expect(kinds(facts).contains(.askForReferral))
+    }
+
+    @Test("Suggestions come highest priority first, one per kind")
+    func ordering() {
+        var facts = steadyCustomer(.relationship)
+        facts.touchpoints.openComplaints = 1
+        facts.touchpoints.oldestOpenComplaint = daysAgo(2)
+        facts.birthday = CalendarDay(year: 1970, month: 7, day: 2)
+        let result = suggest(facts, context(risk: 0.5, band: .medium, tier: .a))
+        #expect(result.first?.kind == .resolveComplaint)
+        #expect(zip(result, result.dropFirst()).allSatisfy { $0.priority >= $1.priority })
+        #expect(Set(result.map(\.kind)).count == result.count)
+    }
+}
+
+@Suite("Reading a rules file")
+struct RuleFileTests {
+    @Test("The shipped rules parse and name only known facts and actions")
+    func shipped() throws {
+        let rules = try ActionRuleSet.standard()
+        #expect(rules.contactFatigueDays == 3)
+        #expect(rules.relationalSurveysPerYear == 2)
+        #expect(rules.rules.count == 15)
+    }
+
+    @Test(
+        "Mistakes are reported with the rule and key",
+        arguments: [
+            (
+                "{\"rules\": [{\"id\": \"x\", \"action\": \"send-spam\", \"priority\": 1, \"when\": []}]}",
+                "rules[0] (\"x\").action: unknown or missing action \"send-spam\""
+            ),
+            (
+                "{\"rules\": [{\"id\": \"x\", \"action\": \"reactivate\", \"priorty\": 1, \"when\": []}]}",
+                "rules[0] (\"x\").priorty: unknown key"
+            ),
+            (
+                "{\"rules\": [{\"id\": \"x\", \"action\": \"reactivate\", \"priority\": 1, \"when\": [{\"fact\": \"npsClass\", \"op\": \"==\", \"value\": 1}]}]}",
+                "rules[0] (\"x\").when[0].fact: unknown fact \"npsClass\""
+            ),
+            (
+                "{\"rules\": [{\"id\": \"x\", \"action\": \"reactivate\", \"priority\": 1, \"when\": [{\"fact\": \"churnRisk\", \"op\": \"=>\", \"value\": 1}]}]}",
+                "rules[0] (\"x\").when[0].op: unknown operator \"=>\""
+            ),
+            (
+                "{\"rules\": [{\"id\": \"x\", \"action\": \"reactivate\", \"priority\": 1, \"when\": [{\"fact\": \"churnRisk\", \"op\": \"between\", \"value\": 1}]}]}",
+                "between needs [low, high]"
+            ),
+            (
+                "{\"rules\": [{\"id\": \"x\", \"action\": \"reactivate\", \"priority\": 1, \"when\": []}, {\"id\": \"x\", \"action\": \"reactivate\", \"priority\": 1, \"when\": []}]}",
+                "rules[1]: the id \"x\" is used twice"
+            ),
+            (
+                "{\"settings\": {\"contactFatigueDays\": -1}, \"rules\": []}",
+                "settings.contactFatigueDays: must be a whole number"
+            ),
+            ("{\"rules\": [", "the rules file is not valid JSON"),
+            ("[]", "must be a JSON object"),
+            (
+                "{\"rules\": [{\"id\": \"x\", \"action\": \"reactivate\", \"priority\": 1, \"relationshipTypes\": [\"vip\"], \"when\": []}]}",
+                "unknown relationship type \"vip\""
+            ),
+        ])
+    func errors(json: String, message: String) {
+        #expect(throws: RuleSetError.self) { try ActionRuleSet.parse(json) }
+        do {
+            _ = try ActionRuleSet.parse(json)
+        } catch {
+            #expect(error.description.contains(message), "\(error.description)")
+        }
+    }
+
+    @Test("true and 1 are different values")
+    func booleansAreNotNumbers() throws {
+        let rules = try ActionRuleSet.parse(
+            """
+            {"rules": [{"id": "x", "action": "reactivate", "priority": 1,
+              "when": [{"fact": "loyaltyMember", "op": "==", "value": 1}]}]}
+            """)
+        var facts = steadyCustomer()
+        facts.loyaltyMember = true
+        #expect(ActionEngine.suggest(for: facts, asOf: today, context: context(), rules: rules).isEmpty)
+    }
+}
