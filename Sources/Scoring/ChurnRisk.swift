@@ -27,14 +27,12 @@ public enum ChurnRisk {
             if weight > 0 { hazards.append(WeightedReason(reason: reason, weight: min(1, weight))) }
         }
 
-        purchaseHazards(
-            facts, asOf: asOf, probabilityAlive: probabilityAlive, populationGapDays: populationGapDays
-        )
-        .forEach { add($0.reason, $0.weight) }
-        contractHazards(facts, asOf: asOf, bindings: bindings, settings: settings).forEach {
-            add($0.reason, $0.weight)
-        }
-        feedbackHazards(facts, asOf: asOf, settings: settings).forEach { add($0.reason, $0.weight) }
+        let signals =
+            purchaseHazards(
+                facts, asOf: asOf, probabilityAlive: probabilityAlive, populationGapDays: populationGapDays)
+            + contractHazards(facts, asOf: asOf, bindings: bindings, settings: settings)
+            + feedbackHazards(facts, asOf: asOf, settings: settings)
+        for signal in signals { add(signal.reason, signal.weight) }
 
         let touch = facts.touchpoints
         if touch.openComplaints > 0 {
