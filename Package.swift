@@ -38,7 +38,7 @@ let package = Package(
             dependencies: ["Scoring", "CustomerStore", "DemoData", "Dashboard", "Terminal", argumentParser]
         ),
 
-        .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring"], exclude: ["Fixtures"]),
         .testTarget(name: "CustomerStoreTests", dependencies: ["CustomerStore", grdb]),
         .testTarget(name: "DemoDataTests", dependencies: ["DemoData", "CustomerStore", grdb]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard"]),

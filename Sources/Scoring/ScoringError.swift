@@ -1,0 +1,44 @@
+// Everything the statistical core can refuse to do, as values the caller can act on.
+// No case carries prose: people read labels from the UI's catalogue.
+
+/// The two probability models of the customer-value pipeline.
+public enum ScoringModel: String, Sendable, Codable, CaseIterable {
+    /// BG/NBD: how often customers buy and when they silently leave.
+    case bgnbd
+    /// Gamma-Gamma: how much a customer spends per purchase.
+    case gammaGamma = "gamma_gamma"
+}
+
+/// Why a summary, fit or prediction could not be produced.
+///
+/// Degenerate customer bases end in exactly one of these, never in NaN, a crash or an endless loop.
+public enum ScoringError: Error, Sendable, Equatable {
+    /// There is no customer with a purchase before the as-of day.
+    case emptyCustomerBase
+    /// Too few customers for the model to learn anything (one customer cannot show heterogeneity).
+    case tooFewCustomers(model: ScoringModel, count: Double, minimum: Double)
+    /// No customer bought on two different days: there is nothing to learn dropout (BG/NBD) or
+    /// spend per purchase (Gamma-Gamma) from.
+    case noRepeatPurchases(model: ScoringModel)
+    /// The history at this position cannot come from real purchases (negative count, recency after
+    /// age, a repeat buyer with recency 0, a non-finite value, a weight or spend that is not positive).
+    case invalidHistory(model: ScoringModel, index: Int)
+    /// A model parameter that is not positive and finite.
+    case invalidParameter(name: String, value: Double)
+    /// An option outside its meaningful range (negative horizon, discount rate ≤ −1, …).
+    case invalidOption(name: String, value: Double)
+    /// The likelihood keeps improving as this parameter runs off to 0 or infinity, or is flat in it:
+    /// the data do not determine it (for example every customer bought on the as-of day).
+    case notIdentifiable(model: ScoringModel, parameter: String)
+    /// The optimizer stopped before the gradient was small; `relativeGradient` is how far it got.
+    case didNotConverge(model: ScoringModel, iterations: Int, relativeGradient: Double)
+    /// Gamma-Gamma's expected spend is infinite: it needs p·x + q > 1, so q > 1 for a customer
+    /// without repeat purchases (the population mean).
+    case unboundedExpectedSpend(q: Double, frequency: Int)
+    /// A hypergeometric series needed more terms than allowed: the horizon is enormous compared
+    /// with the customer's age plus α.
+    case seriesDidNotConverge(terms: Int)
+    /// Streamed purchase rows were not sorted by customer and then by day; `row` is the first
+    /// offending row (0-based).
+    case rowsNotSorted(row: Int)
+}
