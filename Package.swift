@@ -42,7 +42,9 @@ let package = Package(
         .testTarget(name: "CustomerStoreTests", dependencies: ["CustomerStore", grdb]),
         .testTarget(name: "DemoDataTests", dependencies: ["DemoData", "CustomerStore", grdb]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard"]),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        // A small full-screen program that exercises the backend alone, for TerminalTests in tmux.
+        .executableTarget(name: "termdemo", dependencies: ["Dashboard", "Terminal"], path: "Tests/TerminalFixture"),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Dashboard"]),
         // End-to-end: runs the real `clientele` binary against real store files.
         .testTarget(name: "ClienteleTests", dependencies: ["CustomerStore", grdb]),
     ],

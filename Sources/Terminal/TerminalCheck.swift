@@ -26,8 +26,14 @@ public enum TerminalCheck {
         return .usable
     }
 
+    /// Serialises `setupterm`: it loads into the process-global `cur_term`, so two lookups at
+    /// once (parallel tests) can free each other's entry.
+    private static let lookupLock = NSLock()
+
     /// Looks TERM up in the terminfo database without touching any terminal.
     static func hasTerminfoEntry(_ term: String) -> Bool {
+        lookupLock.lock()
+        defer { lookupLock.unlock() }
         let devNull = open("/dev/null", O_WRONLY)
         defer { if devNull >= 0 { close(devNull) } }
         var status: Int32 = 0
