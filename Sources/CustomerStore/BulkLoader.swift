@@ -124,9 +124,17 @@ extension CustomerStore {
     /// batches already committed stay (callers that need all-or-nothing write to a new file
     /// and swap it in, as the demo generator does, or validate everything first).
     /// Errors from SQLite arrive as `StoreError`; errors thrown by `body` arrive unchanged.
-    public func bulkLoad(batchSize: Int = 20_000, _ body: (BulkLoader) throws -> Void) throws {
+    ///
+    /// `newFile` is for a file nobody else uses that the caller deletes if the load fails (the
+    /// demo builder): commits skip the fsync, as durability buys nothing there. The store's
+    /// `synchronous=FULL` is restored afterwards.
+    public func bulkLoad(batchSize: Int = 20_000, newFile: Bool = false, _ body: (BulkLoader) throws -> Void)
+        throws
+    {
         do {
             try pool.writeWithoutTransaction { db in
+                if newFile { try db.execute(sql: "PRAGMA synchronous = OFF") }
+                defer { if newFile { try? db.execute(sql: "PRAGMA synchronous = FULL") } }
                 try db.execute(sql: "BEGIN IMMEDIATE")
                 do {
                     let loader = try BulkLoader(db: db, batchSize: batchSize)

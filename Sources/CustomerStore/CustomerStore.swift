@@ -59,11 +59,17 @@ public final class CustomerStore: Sendable {
     /// Moves every committed transaction from the WAL into the main file and empties the WAL,
     /// so the main file alone holds the whole store (before a rename, a copy, or after erasure).
     public func checkpoint() throws(StoreError) {
+        let complete: Bool
         do {
-            try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+            // TRUNCATE waits (busy timeout) for readers; SQLITE_BUSY arrives as an error.
+            complete = try pool.writeWithoutTransaction { db in
+                let result = try db.checkpoint(.truncate)
+                return result.checkpointedFrameCount == result.walFrameCount
+            }
         } catch {
             throw StoreError.from(error, path: path)
         }
+        guard complete else { throw StoreError.busy(path: path) }
     }
 
     /// GRDB switches its writer to `synchronous=NORMAL` when it enables WAL, after our

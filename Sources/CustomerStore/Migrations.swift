@@ -160,6 +160,8 @@ enum Migrations {
             expected_purchases REAL CHECK (expected_purchases IS NULL OR expected_purchases >= 0),
             expected_spend_minor INTEGER,
             clv_minor INTEGER,
+            -- CLV + contract value + referral credit: what the customer is worth.
+            value_minor INTEGER NOT NULL DEFAULT 0,
             churn_risk REAL NOT NULL CHECK (churn_risk BETWEEN 0 AND 1),
             risk_band TEXT NOT NULL CHECK (risk_band IN ('low', 'medium', 'high')),
             value_tier TEXT CHECK (value_tier IS NULL OR value_tier IN ('A', 'B', 'C')),
@@ -169,10 +171,11 @@ enum Migrations {
             next_action TEXT,
             next_action_due TEXT CHECK (next_action_due IS NULL OR date(next_action_due, '+0 days') IS next_action_due),
             reasons TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(reasons)),
-            actions TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(actions))
+            actions TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(actions)),
+            bindings TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(bindings))
         ) STRICT;
         CREATE INDEX scores_by_risk ON scores(churn_risk, customer_id);
-        CREATE INDEX scores_by_clv ON scores(clv_minor, customer_id);
+        CREATE INDEX scores_by_value ON scores(value_minor, customer_id);
         CREATE INDEX scores_by_stake ON scores(value_at_stake_minor, customer_id);
         CREATE INDEX scores_by_last_touch ON scores(last_touch_at, customer_id);
         CREATE INDEX scores_by_segment ON scores(segment, churn_risk);

@@ -133,9 +133,7 @@ enum RecordSQL {
     /// The key the customer list sorts names by: case- and accent-folded, so "Özdemir"
     /// sorts with "Ozdemir" and "müller" with "Müller". `ß` folds to "ss" as in German dictionaries.
     static func sortKey(_ name: String) -> String {
-        name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-            .replacingOccurrences(of: "ß", with: "ss")
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        NameFolding.sortKey(name)
     }
 
     /// A JSON array of strings, escaped by hand (tags are short; no encoder round trip per row).

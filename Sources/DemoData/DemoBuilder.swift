@@ -33,7 +33,7 @@ public enum DemoBuilder {
         var summary = DemoSummary()
         let total = configuration.customers
         let step = max(1, total / 200)
-        try store.bulkLoad(batchSize: 50_000) { loader in
+        try store.bulkLoad(batchSize: 50_000, newFile: true) { loader in
             for index in 1...max(1, total) where total > 0 {
                 let demo = generator.customer(index)
                 try loader.add(demo.customer)

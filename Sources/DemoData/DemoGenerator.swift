@@ -128,7 +128,9 @@ public struct DemoGenerator {
         var t = 0.0
         var died = false
         while true {
-            if random.chance(dropout) {
+            // BG/NBD: a customer may drop out after each *repeat* purchase, never right after
+            // the first (the likelihood of x = 0 is e^(−λT), with no dropout term).
+            if days.count > 1 && random.chance(dropout) {
                 died = true
                 break
             }
@@ -157,8 +159,7 @@ public struct DemoGenerator {
                 orders.append(
                     OrderRecord(
                         id: nextOrderID, customerID: customerID, orderedAt: day.startUnixSeconds + seconds,
-                        amountMinor: part, currency: "EUR", category: random.pick(DemoVocabulary.categories),
-                        externalRef: "A-\(nextOrderID)"))
+                        amountMinor: part, currency: "EUR", category: random.pick(DemoVocabulary.categories)))
                 nextOrderID += 1
             }
         }
@@ -261,17 +262,13 @@ public struct DemoGenerator {
     /// Lower-case ASCII for email addresses: ä → ae, ß → ss, accents dropped, others removed.
     static func ascii(_ text: String) -> String {
         var out = ""
-        for character in text.lowercased() {
-            switch character {
-            case "ä": out += "ae"
-            case "ö": out += "oe"
-            case "ü": out += "ue"
-            case "ß": out += "ss"
-            case "ł": out += "l"
-            case "ı": out += "i"
-            default:
-                let folded = String(character).folding(options: .diacriticInsensitive, locale: nil)
-                out += folded.filter { ($0.isASCII && $0.isLetter) || $0.isNumber || $0 == "-" }
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.isASCII {
+                if (97...122).contains(scalar.value) || (48...57).contains(scalar.value) || scalar == "-" {
+                    out.unicodeScalars.append(scalar)
+                }
+            } else if let replacement = DemoVocabulary.emailTransliteration[scalar] {
+                out += replacement
             }
         }
         return out
@@ -359,10 +356,14 @@ public struct DemoGenerator {
                         time + Int64(random.int(in: 1...10) * 86_400), asOf.startUnixSeconds - 3600)
                 }
             }
-            let followUp: CalendarDay? = random.chance(0.12) ? day.adding(days: random.int(in: 2...21)) : nil
-            let note = random.pick(DemoVocabulary.notes(for: kind.rawValue))
-                .replacingOccurrences(of: "{product}", with: random.pick(DemoVocabulary.categories))
-                .replacingOccurrences(of: "{owner}", with: profile.owner)
+            // Follow-ups from long ago were done; recent ones may still be pending or overdue.
+            let followUp: CalendarDay? =
+                day.days(until: asOf) <= 30 && random.chance(0.3)
+                ? day.adding(days: random.int(in: 2...21)) : nil
+            let note = DemoVocabulary.note(
+                random.pick(DemoVocabulary.noteTemplates[kind] ?? []),
+                product: random.pick(DemoVocabulary.categories),
+                owner: profile.owner)
             let interaction = InteractionRecord(
                 id: nextInteractionID, customerID: customerID, occurredAt: time, channel: channel,
                 direction: direction, kind: kind, outcome: outcome, sentiment: sentiment, note: note,

@@ -1,3 +1,5 @@
+import Scoring
+
 /// Names, places and phrases of a German-speaking book of business (DE, AT, CH), with the
 /// umlauts, accents and occasional CJK names real customer lists contain.
 enum DemoVocabulary {
@@ -90,6 +92,54 @@ enum DemoVocabulary {
         ("Kaffee-Flatrate Büro", 12_900), ("Leasing Kaffeevollautomat", 19_900),
         ("Support-Vertrag Gold", 49_900),
     ]
+
+    /// German transliteration for email addresses (ä → ae), plain letters for other accents.
+    static let emailTransliteration: [Unicode.Scalar: String] = [
+        "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ł": "l", "ı": "i", "ş": "s", "ç": "c", "ğ": "g",
+        "é": "e",
+        "è": "e", "ê": "e", "ë": "e", "á": "a", "à": "a", "â": "a", "í": "i", "ó": "o", "ô": "o", "ú": "u",
+        "ř": "r", "š": "s", "ž": "z", "č": "c", "ñ": "n", "ą": "a", "ę": "e", "ń": "n", "ś": "s", "ź": "z",
+        "ż": "z",
+    ]
+
+    /// A note template split at its placeholders once, so filling it costs no searching.
+    enum NotePart {
+        case text(String)
+        case product
+        case owner
+    }
+
+    static let noteTemplates: [InteractionKind: [[NotePart]]] = {
+        var templates: [InteractionKind: [[NotePart]]] = [:]
+        for kind in InteractionKind.allCases {
+            templates[kind] = notes(for: kind.rawValue).map(parse)
+        }
+        return templates
+    }()
+
+    static func note(_ parts: [NotePart], product: String, owner: String) -> String {
+        var text = ""
+        for part in parts {
+            switch part {
+            case .text(let value): text += value
+            case .product: text += product
+            case .owner: text += owner
+            }
+        }
+        return text
+    }
+
+    private static func parse(_ template: String) -> [NotePart] {
+        var parts: [NotePart] = []
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            if open > rest.startIndex { parts.append(.text(String(rest[..<open]))) }
+            parts.append(rest[open...close] == "{owner}" ? .owner : .product)
+            rest = rest[rest.index(after: close)...]
+        }
+        if !rest.isEmpty { parts.append(.text(String(rest))) }
+        return parts
+    }
 
     static func notes(for kind: String) -> [String] {
         switch kind {

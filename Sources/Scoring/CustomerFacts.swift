@@ -16,15 +16,16 @@ public struct CustomerFacts: Sendable, Equatable {
     public var touchpoints: TouchpointFacts
     public var feedback: FeedbackFacts
     public var contracts: [ContractFacts]
-    /// Customers this customer brought in.
-    public var referralsMade: Int
+    /// Customers this customer brought in (their value is partly credited to this customer).
+    public var referredCustomers: [Int64]
 
     public init(
         customerID: Int64, relationshipType: RelationshipType,
         declaredBindings: BindingSignals = BindingSignals(),
         loyaltyMember: Bool = false, birthday: CalendarDay? = nil, customerSince: CalendarDay,
         purchases: PurchaseFacts? = nil, touchpoints: TouchpointFacts = TouchpointFacts(),
-        feedback: FeedbackFacts = FeedbackFacts(), contracts: [ContractFacts] = [], referralsMade: Int = 0
+        feedback: FeedbackFacts = FeedbackFacts(), contracts: [ContractFacts] = [],
+        referredCustomers: [Int64] = []
     ) {
         self.customerID = customerID
         self.relationshipType = relationshipType
@@ -36,8 +37,12 @@ public struct CustomerFacts: Sendable, Equatable {
         self.touchpoints = touchpoints
         self.feedback = feedback
         self.contracts = contracts
-        self.referralsMade = referralsMade
+        self.referredCustomers = referredCustomers
     }
+}
+
+extension CustomerFacts {
+    public var referralsMade: Int { referredCustomers.count }
 }
 
 /// Purchase days up to the as-of day (orders on one calendar day are one purchase).
@@ -47,6 +52,14 @@ public struct PurchaseFacts: Sendable, Equatable {
     /// Number of distinct purchase days (x + 1 in BG/NBD terms).
     public var purchaseDays: Int
     public var totalSpendMinor: Int64
+
+    /// The facts of the model's purchase summary (same conventions: one purchase per day).
+    public init(summary: PurchaseSummary) {
+        self.init(
+            firstDay: CalendarDay(daysSinceEpoch: summary.firstDay),
+            lastDay: CalendarDay(daysSinceEpoch: summary.lastDay),
+            purchaseDays: summary.frequency + 1, totalSpendMinor: summary.totalSpend)
+    }
 
     public init(firstDay: CalendarDay, lastDay: CalendarDay, purchaseDays: Int, totalSpendMinor: Int64) {
         self.firstDay = firstDay

@@ -13,7 +13,10 @@ struct ClienteleCommand: ParsableCommand {
             With no subcommand, opens the dashboard on the customer store.
             Try `clientele --demo` to open it on a generated demo book of business.
             """,
-        subcommands: [DashboardCommand.self, DemoCommand.self, StatsCommand.self, BenchCommand.self],
+        subcommands: [
+            DashboardCommand.self, DemoCommand.self, StatsCommand.self, ScoreCommand.self, ModelCommand.self,
+            RulesCommand.self, BenchCommand.self,
+        ],
         defaultSubcommand: DashboardCommand.self)
 }
 

@@ -5,6 +5,8 @@ import Foundation
 // whatever umask the shell had.
 umask(0o077)
 
+MemoryTuning.keepFreedMemory()
+
 do {
     var command = try ClienteleCommand.parseAsRoot()
     try command.run()

@@ -1,0 +1,129 @@
+import Foundation
+import GRDB
+import Scoring
+
+extension CustomerStore {
+    /// Replaces every score and records the population model, in one `IMMEDIATE` transaction:
+    /// readers see either the old scores or the new ones, never a mix.
+    public func replaceAllScores(_ scores: [CustomerScore], model: PopulationModel, scoredAt: Int64)
+        throws(StoreError)
+    {
+        try write { db in
+            try db.execute(sql: "DELETE FROM scores")
+            let statement = try db.makeStatement(sql: ScoreSQL.insert)
+            let encoder = ScoreSQL.encoder()
+            for score in scores {
+                try ScoreSQL.execute(
+                    statement, score, model: model, scoredAt: scoredAt, encoder: encoder, in: db)
+            }
+            try ScoreSQL.insertModel(model, fittedAt: scoredAt, in: db)
+        }
+    }
+
+    /// Saves one customer's fresh score (after a logged interaction or order).
+    public func saveScore(_ score: CustomerScore, model: PopulationModel, scoredAt: Int64) throws(StoreError)
+    {
+        try write { db in
+            let statement = try db.makeStatement(sql: ScoreSQL.insert)
+            try ScoreSQL.execute(
+                statement, score, model: model, scoredAt: scoredAt, encoder: ScoreSQL.encoder(), in: db)
+        }
+    }
+
+    /// The population model of the latest whole-base scoring, or nil before the first.
+    public func latestPopulationModel() throws(StoreError) -> PopulationModel? {
+        let json = try read { db in
+            try String.fetchOne(db, sql: "SELECT parameters FROM model_fits ORDER BY id DESC LIMIT 1")
+        }
+        guard let json else { return nil }
+        do {
+            return try JSONDecoder().decode(PopulationModel.self, from: Data(json.utf8))
+        } catch {
+            throw StoreError.failed(
+                path: path, reason: "the stored model cannot be read (\(error)); run `clientele score`")
+        }
+    }
+
+    /// Counts of scored customers per segment and per risk band.
+    public func scoreDistribution() throws(StoreError) -> (segments: [String: Int], bands: [String: Int]) {
+        try read { db in
+            var segments: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT segment, count(*) FROM scores GROUP BY segment") {
+                segments[row[0] as String? ?? "prospect"] = row[1]
+            }
+            var bands: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT risk_band, count(*) FROM scores GROUP BY risk_band")
+            {
+                bands[row[0]] = row[1]
+            }
+            return (segments, bands)
+        }
+    }
+}
+
+enum ScoreSQL {
+    static let insert = """
+        INSERT OR REPLACE INTO scores (customer_id, model_version, scored_at, as_of, recency, frequency, monetary,
+            segment, repeat_purchases, p_alive, expected_purchases, expected_spend_minor, clv_minor, value_minor,
+            churn_risk, risk_band, value_tier, value_at_stake_minor, last_order_at, last_touch_at, next_action,
+            next_action_due, reasons, actions, bindings)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
+            ?22, ?23, ?24, ?25)
+        """
+
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }
+
+    static func execute(
+        _ statement: Statement, _ score: CustomerScore, model: PopulationModel, scoredAt: Int64,
+        encoder: JSONEncoder,
+        in db: Database
+    ) throws {
+        let reasons = String(decoding: try encoder.encode(score.reasons), as: UTF8.self)
+        let actions = String(decoding: try encoder.encode(score.actions), as: UTF8.self)
+        let bindings = String(decoding: try encoder.encode(score.bindings.strengths), as: UTF8.self)
+        let next = score.actions.first
+        try RawBinder.execute(statement, in: db) { b in
+            b.bind(1, score.customerID)
+            b.bind(2, model.version)
+            b.bind(3, scoredAt)
+            b.bind(4, model.asOf.iso)
+            b.bind(5, score.rfm?.recency)
+            b.bind(6, score.rfm?.frequency)
+            b.bind(7, score.rfm?.monetary)
+            b.bind(8, score.segment.rawValue)
+            b.bind(9, score.repeatPurchases)
+            b.bind(10, score.probabilityAlive.map { min(1, max(0, $0)) })
+            b.bind(11, score.expectedPurchases.map { max(0, $0) })
+            b.bind(12, score.expectedSpendMinor)
+            b.bind(13, score.clvMinor)
+            b.bind(14, score.valueMinor)
+            b.bind(15, score.risk)
+            b.bind(16, score.band.rawValue)
+            b.bind(17, score.tier.rawValue)
+            b.bind(18, score.valueAtStakeMinor)
+            b.bind(19, score.lastOrder?.startUnixSeconds)
+            b.bind(20, score.lastTouch?.startUnixSeconds)
+            b.bind(21, next?.kind.rawValue)
+            b.bind(22, next?.due.iso)
+            b.bind(23, reasons)
+            b.bind(24, actions)
+            b.bind(25, bindings)
+        }
+    }
+
+    static func insertModel(_ model: PopulationModel, fittedAt: Int64, in db: Database) throws {
+        let json = String(decoding: try encoder().encode(model), as: UTF8.self)
+        try db.execute(
+            sql: """
+                INSERT INTO model_fits (fitted_at, model_version, as_of, time_unit, customers, parameters)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                fittedAt, model.version, model.asOf.iso, model.timeUnit.rawValue, model.customers, json,
+            ])
+    }
+}

@@ -1,0 +1,230 @@
+import Foundation
+
+/// How to score: the as-of day, the model's time unit, the judgement settings and the action rules.
+public struct ScoringRequest: Sendable {
+    public var asOf: CalendarDay
+    public var timeUnit: TimeUnit
+    public var settings: ModelSettings
+    public var rules: ActionRuleSet
+
+    public init(
+        asOf: CalendarDay, timeUnit: TimeUnit = .weeks, settings: ModelSettings = ModelSettings(),
+        rules: ActionRuleSet
+    ) {
+        self.asOf = asOf
+        self.timeUnit = timeUnit
+        self.settings = settings
+        self.rules = rules
+    }
+
+    var lifetimeValueOptions: LifetimeValueOptions {
+        LifetimeValueOptions(
+            margin: settings.margin, monthlyDiscountRate: settings.monthlyDiscountRate,
+            months: settings.clvHorizonMonths)
+    }
+}
+
+/// Scores a whole customer base (fits the population models, then every customer), or one
+/// customer against a stored population model. Never throws for a small or odd base: what
+/// cannot be fitted is listed in `PopulationModel.problems` and the affected numbers are nil.
+public enum CustomerBaseScoring {
+    /// `summaries[i]` is the purchase summary of `facts[i]` (nil without purchases).
+    public static func scoreAll(
+        facts: [CustomerFacts], summaries: [PurchaseSummary?], request: ScoringRequest
+    )
+        -> (model: PopulationModel, scores: [CustomerScore])
+    {
+        let settings = request.settings
+        var problems: [String] = []
+        let buyerIndices = summaries.indices.filter { summaries[$0] != nil }
+        let buyerSummaries = buyerIndices.compactMap { summaries[$0] }
+
+        var estimates = [CustomerValueEstimate?](repeating: nil, count: facts.count)
+        var bgnbd: FittedBGNBD?
+        var gammaGamma: FittedGammaGamma?
+        do {
+            let options = AnalysisOptions(lifetimeValue: request.lifetimeValueOptions)
+            let analysis = try CustomerBaseAnalysis.analyze(summaries: buyerSummaries, options: options)
+            bgnbd = FittedBGNBD(analysis.purchases)
+            switch analysis.spend {
+            case .success(let fit): gammaGamma = FittedGammaGamma(fit)
+            case .failure(let error): problems.append("Gamma-Gamma: \(error)")
+            }
+            if let fitted = gammaGamma, !fitted.meanDefined {
+                problems.append(
+                    "Gamma-Gamma: q = \(fitted.parameters.q) ≤ 1, so the mean spend is undefined; no CLV")
+            }
+            for (position, index) in buyerIndices.enumerated() {
+                estimates[index] = analysis.customers[position]
+            }
+        } catch {
+            problems.append("BG/NBD: \(error)")
+        }
+
+        let purchaseFacts = facts.map(\.purchases)
+        let rfm = RFMBoundaries(purchases: purchaseFacts.compactMap { $0 }, asOf: request.asOf)
+        let gaps = purchaseFacts.compactMap { purchases -> Double? in
+            guard let purchases, purchases.purchaseDays > 1 else { return nil }
+            return Double(purchases.firstDay.days(until: purchases.lastDay))
+                / Double(purchases.purchaseDays - 1)
+        }
+        let populationGap = gaps.isEmpty ? nil : gaps.reduce(0, +) / Double(gaps.count)
+
+        // Direct value first, then credit for referred customers, then the tier thresholds.
+        var direct = [Int64](repeating: 0, count: facts.count)
+        var clvs = [Int64?](repeating: nil, count: facts.count)
+        for index in facts.indices {
+            let clv = estimates[index]?.lifetimeValue.map { Int64(max(0, $0).rounded()) }
+            clvs[index] = clv
+            direct[index] =
+                (clv ?? 0) + contractValue(facts[index].contracts, asOf: request.asOf, settings: settings)
+        }
+        var positionOf: [Int64: Int] = [:]
+        positionOf.reserveCapacity(facts.count)
+        for (index, customer) in facts.enumerated() { positionOf[customer.customerID] = index }
+        let values = facts.indices.map { index in
+            direct[index]
+                + referralCredit(facts[index].referredCustomers, settings: settings) {
+                    positionOf[$0].map { direct[$0] } ?? 0
+                }
+        }
+        let (tierA, tierB) = tierThresholds(values, settings: settings)
+
+        let model = PopulationModel(
+            version: PopulationModel.currentVersion, asOf: request.asOf, timeUnit: request.timeUnit,
+            customers: facts.count, buyers: buyerSummaries.count, bgnbd: bgnbd, gammaGamma: gammaGamma,
+            problems: problems, rfm: rfm, populationGapDays: populationGap, tierAMinor: tierA,
+            tierBMinor: tierB,
+            settings: settings)
+        let scores = facts.indices.map { index in
+            judge(
+                facts[index], summary: summaries[index], estimate: estimates[index], clvMinor: clvs[index],
+                valueMinor: values[index], model: model, rules: request.rules)
+        }
+        return (model, scores)
+    }
+
+    /// Rescores one customer with the stored population model (after a logged interaction or order).
+    /// `referredValuesMinor` are the current direct values of the customers they referred.
+    public static func scoreOne(
+        _ facts: CustomerFacts, summary: PurchaseSummary?, model: PopulationModel, rules: ActionRuleSet,
+        referredValuesMinor: [Int64] = []
+    ) -> CustomerScore {
+        var estimate: CustomerValueEstimate?
+        if let summary, let fitted = model.bgnbd {
+            let history = summary.history
+            let options = LifetimeValueOptions(
+                margin: model.settings.margin, monthlyDiscountRate: model.settings.monthlyDiscountRate,
+                months: model.settings.clvHorizonMonths)
+            let horizon = Double(options.months) * options.daysPerMonth / model.timeUnit.lengthInDays
+            let spend = model.gammaGamma.flatMap { fitted -> Double? in
+                guard fitted.meanDefined else { return nil }
+                return try? fitted.parameters.expectedAverageSpend(summary.spend)
+            }
+            let valueModel = model.gammaGamma.map {
+                CustomerValueModel(purchases: fitted.parameters, spend: $0.parameters, unit: model.timeUnit)
+            }
+            estimate = CustomerValueEstimate(
+                probabilityAlive: fitted.parameters.probabilityAlive(history),
+                expectedPurchases: (try? fitted.parameters.expectedPurchases(in: horizon, given: history))
+                    ?? 0,
+                probabilityNoPurchase: fitted.parameters.probabilityNoPurchase(in: horizon, given: history),
+                expectedAverageSpend: spend,
+                lifetimeValue: spend == nil
+                    ? nil
+                    : try? valueModel?.lifetimeValue(history: history, spend: summary.spend, options: options)
+            )
+        }
+        let clv = estimate?.lifetimeValue.map { Int64(max(0, $0).rounded()) }
+        let direct = (clv ?? 0) + contractValue(facts.contracts, asOf: model.asOf, settings: model.settings)
+        let credit = Int64(
+            (Double(referredValuesMinor.reduce(0, +)) * model.settings.referralCredit).rounded())
+        return judge(
+            facts, summary: summary, estimate: estimate, clvMinor: clv, valueMinor: direct + credit,
+            model: model,
+            rules: rules)
+    }
+
+    /// Everything that depends on one customer once the numbers are known.
+    static func judge(
+        _ facts: CustomerFacts, summary: PurchaseSummary?, estimate: CustomerValueEstimate?, clvMinor: Int64?,
+        valueMinor: Int64, model: PopulationModel, rules: ActionRuleSet
+    ) -> CustomerScore {
+        let asOf = model.asOf
+        let rfmScore = facts.purchases.flatMap { purchases in model.rfm?.score(purchases, asOf: asOf) }
+        let segment =
+            rfmScore.map { $0.segment(isSinglePurchase: (facts.purchases?.purchaseDays ?? 0) <= 1) }
+            ?? .prospect
+        let assessment = ChurnRisk.assess(
+            facts, asOf: asOf, probabilityAlive: estimate?.probabilityAlive,
+            populationGapDays: model.populationGapDays,
+            settings: model.settings)
+        let tier: ValueTier =
+            valueMinor > 0 && valueMinor >= model.tierAMinor
+            ? .a : valueMinor > 0 && valueMinor >= model.tierBMinor ? .b : .c
+        let context = ScoredContext(
+            segment: segment, risk: assessment.risk, band: assessment.band, tier: tier,
+            bindings: assessment.bindings)
+        let actions = ActionEngine.suggest(for: facts, asOf: asOf, context: context, rules: rules)
+        return CustomerScore(
+            customerID: facts.customerID, rfm: rfmScore, segment: segment,
+            repeatPurchases: summary?.frequency,
+            probabilityAlive: estimate?.probabilityAlive, expectedPurchases: estimate?.expectedPurchases,
+            expectedSpendMinor: estimate?.expectedAverageSpend.map { Int64($0.rounded()) },
+            clvMinor: clvMinor,
+            valueMinor: valueMinor, risk: assessment.risk, band: assessment.band, tier: tier,
+            valueAtStakeMinor: Int64((Double(valueMinor) * assessment.risk).rounded()),
+            reasons: assessment.reasons,
+            actions: actions, bindings: assessment.bindings, lastOrder: facts.purchases?.lastDay,
+            lastTouch: facts.touchpoints.lastTouch)
+    }
+
+    /// Recurring contract revenue over the CLV horizon, discounted monthly: until the contract ends,
+    /// or the whole horizon when it renews automatically.
+    static func contractValue(_ contracts: [ContractFacts], asOf: CalendarDay, settings: ModelSettings)
+        -> Int64
+    {
+        var total = 0.0
+        for contract in contracts where contract.status != .expired && contract.monthlyValueMinor > 0 {
+            let monthsLeft: Int
+            if contract.status == .active && contract.autoRenews {
+                monthsLeft = settings.clvHorizonMonths
+            } else if let ends = contract.endsOn {
+                monthsLeft = min(settings.clvHorizonMonths, max(0, asOf.days(until: ends)) * 12 / 365)
+            } else {
+                monthsLeft = settings.clvHorizonMonths
+            }
+            for month in 0..<monthsLeft {
+                total +=
+                    Double(contract.monthlyValueMinor)
+                    / pow(1 + settings.monthlyDiscountRate, Double(month + 1))
+            }
+        }
+        return Int64(total.rounded())
+    }
+
+    static func referralCredit(_ referred: [Int64], settings: ModelSettings, directValue: (Int64) -> Int64)
+        -> Int64
+    {
+        guard !referred.isEmpty else { return 0 }
+        let sum = referred.reduce(Int64(0)) { $0 + directValue($1) }
+        return Int64((Double(sum) * settings.referralCredit).rounded())
+    }
+
+    /// The smallest values still in tier A and in tier B: tier A holds the most valuable
+    /// customers that together make `tierAShare` of the total value, A and B `tierABShare`.
+    static func tierThresholds(_ values: [Int64], settings: ModelSettings) -> (a: Int64, b: Int64) {
+        let sorted = values.filter { $0 > 0 }.sorted(by: >)
+        let total = Double(sorted.reduce(0, +))
+        guard total > 0 else { return (Int64.max, Int64.max) }
+        var cumulative = 0.0
+        var thresholdA = Int64.max
+        var thresholdB = Int64.max
+        for value in sorted {
+            if cumulative < settings.tierAShare * total { thresholdA = value }
+            if cumulative < settings.tierABShare * total { thresholdB = value } else { break }
+            cumulative += Double(value)
+        }
+        return (thresholdA, thresholdB)
+    }
+}

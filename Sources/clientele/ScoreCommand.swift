@@ -1,0 +1,115 @@
+import ArgumentParser
+import CustomerStore
+import Foundation
+import Scoring
+
+/// `clientele score`: fit the population models and rescore every customer.
+struct ScoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "Rescore every customer: segments, churn risk with reasons, value, next actions.",
+        discussion: """
+            Fits BG/NBD and Gamma-Gamma over the whole store, then scores every customer in one
+            transaction. Action rules come from --rules, else $XDG_CONFIG_HOME/clientele/actions.json,
+            else the shipped rules (`clientele rules` prints them).
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var model: ModelOptions
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() throws {
+        let customerStore = try store.open(createIfMissing: false)
+        let request = try model.request()
+        let started = Clock.monotonicSeconds()
+        let outcome = try Rescoring.all(
+            customerStore, request: request,
+            progress: quiet ? nil : ProgressBar.forStandardError(label: "Reading"))
+        let seconds = Clock.monotonicSeconds() - started
+        guard !quiet else { return }
+        let distribution = try customerStore.scoreDistribution()
+        print(ModelReport.text(outcome.model, distribution: distribution, seconds: seconds))
+    }
+}
+
+/// `--as-of`, `--time-unit` and `--rules`, shared by the commands that score.
+struct ModelOptions: ParsableArguments {
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp("Score as of the end of this day, YYYY-MM-DD (default: today).", valueName: "date")
+    )
+    var asOf: String?
+
+    @Option(name: .customLong("time-unit"), help: "The models' time unit: weeks or days.")
+    var timeUnit: TimeUnit = .weeks
+
+    @Option(help: ArgumentHelp("A rules file for next best actions (JSON).", valueName: "file"))
+    var rules: String?
+
+    func validate() throws {
+        if let asOf, CalendarDay(iso: asOf) == nil {
+            throw ValidationError("--as-of must be a date like 2025-03-14 (got \"\(asOf)\").")
+        }
+    }
+
+    func request() throws -> ScoringRequest {
+        ScoringRequest(
+            asOf: asOf.flatMap { CalendarDay(iso: $0) } ?? Clock.today(), timeUnit: timeUnit,
+            rules: try RulesFile.load(explicitPath: rules))
+    }
+}
+
+extension TimeUnit: ExpressibleByArgument {}
+
+/// Finds and reads the action rules: an explicit file, the user's file, or the shipped set.
+enum RulesFile {
+    static func userPath(environment: [String: String]) -> String {
+        let config =
+            environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) as NSString).appendingPathComponent(".config")
+        return (config as NSString).appendingPathComponent("clientele/actions.json")
+    }
+
+    static func load(explicitPath: String?) throws -> ActionRuleSet {
+        let path = explicitPath ?? userPath(environment: ProcessInfo.processInfo.environment)
+        guard FileManager.default.fileExists(atPath: path) else {
+            if let explicitPath { throw CommandError("the rules file \(explicitPath) does not exist") }
+            return try ActionRuleSet.standard()
+        }
+        guard let data = FileManager.default.contents(atPath: path),
+            let text = String(data: data, encoding: .utf8)
+        else { throw CommandError("the rules file \(path) cannot be read as UTF-8 text") }
+        do {
+            return try ActionRuleSet.parse(text)
+        } catch {
+            throw CommandError("the rules file \(path) is not usable: \(error.description)")
+        }
+    }
+}
+
+/// Rescoring against the store: the whole base, or one customer with the stored population model.
+enum Rescoring {
+    static func all(_ store: CustomerStore, request: ScoringRequest, progress: ((Int, Int) -> Void)?) throws
+        -> (model: PopulationModel, scores: [CustomerScore])
+    {
+        let input = try store.scoringInput(asOf: request.asOf, unit: request.timeUnit, progress: progress)
+        let outcome = CustomerBaseScoring.scoreAll(
+            facts: input.facts, summaries: input.summaries, request: request)
+        try store.replaceAllScores(outcome.scores, model: outcome.model, scoredAt: Int64(time(nil)))
+        return outcome
+    }
+}
+
+/// `clientele rules`: print the shipped action rules, to copy and edit.
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "Print the shipped next-best-action rules (JSON) to copy and change.",
+        discussion: "Save them as $XDG_CONFIG_HOME/clientele/actions.json, or pass a file with --rules.")
+
+    func run() {
+        print(ActionRuleSet.standardJSON)
+    }
+}
