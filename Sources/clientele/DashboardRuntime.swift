@@ -173,8 +173,15 @@ enum ThemeFiles {
         return names.compactMap { name in
             let path = (folder as NSString).appendingPathComponent(name)
             guard let data = FileManager.default.contents(atPath: path) else { return nil }
-            return ThemeFile(fileName: path, contents: String(decoding: data, as: UTF8.self))
+            return ThemeFile(fileName: displayPath(path), contents: String(decoding: data, as: UTF8.self))
         }
+    }
+
+    /// The path as error messages show it: the home folder as "~", to keep the status bar short.
+    private static func displayPath(_ path: String) -> String {
+        let home = NSHomeDirectory()
+        guard home.count > 1, path.hasPrefix(home + "/") else { return path }
+        return "~" + path.dropFirst(home.count)
     }
 
     static func load(named name: String, environment: [String: String]) -> LoadedTheme {
