@@ -150,7 +150,7 @@ struct DashboardEndToEndTests {
     func interrupt() throws {
         let tmux = try start()
         try tmux.sendKeys("c")
-        #expect(tmux.waitFor("rows"))
+        #expect(tmux.waitFor("/300 rows"))
         try tmux.sendKeys("C-c")
         #expect(tmux.exitStatus() == 130)
         #expect(tmux.waitForFormat("#{alternate_on}", toBe: "0"), "terminal not given back")
@@ -219,7 +219,8 @@ struct DashboardEndToEndTests {
         #expect(tmux.waitFor("dusk.toml:3: role \"header\""), "no theme error shown:\n\(tmux.lastCapture)")
         try tmux.sendText(":theme light")
         try tmux.sendKeys("Enter")
-        #expect(tmux.waitUntil { $0.contains("theme light") || $0.contains("redd") })
+        #expect(
+            tmux.waitUntil { $0.contains("theme light") || $0.contains("redd") }, "\(tmux.lastCapture)")
         try quit(tmux)
     }
 
@@ -227,7 +228,7 @@ struct DashboardEndToEndTests {
     func noColor() throws {
         let tmux = try start(environment: ["NO_COLOR": "1"])
         try tmux.sendKeys("c")
-        #expect(tmux.waitFor("rows"))
+        #expect(tmux.waitFor("/300 rows"))
         let styled = try tmux.captureWithEscapes()
         #expect(!styled.contains("38;5;") && !styled.contains("48;5;"), "colour despite NO_COLOR")
         #expect(styled.contains("high"))
