@@ -17,7 +17,7 @@ struct ClienteleCommand: ParsableCommand {
             """,
         subcommands: [
             DashboardCommand.self, DemoCommand.self, StatsCommand.self, ScoreCommand.self, ModelCommand.self,
-            RulesCommand.self, BenchCommand.self,
+            RulesCommand.self, BenchCommand.self, BenchUICommand.self,
         ],
         defaultSubcommand: DashboardCommand.self)
 }
