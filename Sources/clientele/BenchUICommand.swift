@@ -28,6 +28,9 @@ struct BenchUICommand: ParsableCommand {
     @Option(help: "Screen height in rows.")
     var height = 60
 
+    @Option(help: "The start screen: overview or list.")
+    var start: ScreenKind = .overview
+
     @Option(
         name: .customLong("as-of"),
         help: ArgumentHelp("The dashboard's today, YYYY-MM-DD.", valueName: "date"))
@@ -48,7 +51,8 @@ struct BenchUICommand: ParsableCommand {
             size: ScreenSize(columns: width, rows: height),
             script: ScriptedScreen.navigationScript(count: keys))
         let state = AppState(
-            size: screen.size, today: asOf.flatMap { CalendarDay(iso: $0) } ?? Clock.today(), language: .en)
+            size: screen.size, today: asOf.flatMap { CalendarDay(iso: $0) } ?? Clock.today(), language: .en,
+            startScreen: start)
         let runtime = DashboardRuntime(
             state: state, screen: screen, store: customerStore,
             environment: ProcessInfo.processInfo.environment)
@@ -72,7 +76,7 @@ struct BenchUICommand: ParsableCommand {
             ("keyMillisecondsP99", String(format: "%.3f", percentile(0.99) * 1000)),
             ("keyMillisecondsMax", String(format: "%.3f", (sorted.last ?? 0) * 1000)),
             ("peakRSSMegabytes", String(format: "%.1f", Double(Self.peakResidentKilobytes()) / 1024)),
-            ("width", "\(width)"), ("height", "\(height)"),
+            ("width", "\(width)"), ("height", "\(height)"), ("startScreen", "\"\(start.rawValue)\""),
         ]
         print("{" + figures.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
     }
@@ -87,6 +91,8 @@ struct BenchUICommand: ParsableCommand {
     }
 }
 
+extension ScreenKind: ExpressibleByArgument {}
+
 /// A screen without a terminal: a fixed size, keys from a script, frames diffed (as the real
 /// renderer would) but written nowhere. Waits for the start screen before the first key, and
 /// lets pending loads land between keys like a fast typist would.
@@ -97,6 +103,7 @@ final class ScriptedScreen: DashboardScreen {
     /// Whether the start screen is complete; keys wait for it.
     var waitForCompleteFrame: () -> Bool = { true }
     private(set) var changedCells = 0
+    private var finishing = false
 
     init(size: ScreenSize, script: [KeyEvent]) {
         self.size = size
@@ -129,7 +136,10 @@ final class ScriptedScreen: DashboardScreen {
         if let timeout = timeoutMilliseconds, timeout < 100, script.count % 4 == 0 {
             usleep(1_000)
         }
-        return script.popLast() ?? .character("Q")
+        if let key = script.popLast() { return key }
+        // The script is done: Esc leaves any search or command line, then Q quits.
+        finishing.toggle()
+        return finishing ? .escape : .character("Q")
     }
 
     func draw(_ buffer: ScreenBuffer) {
