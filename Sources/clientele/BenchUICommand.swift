@@ -57,11 +57,15 @@ struct BenchUICommand: ParsableCommand {
             state: state, screen: screen, store: customerStore,
             environment: ProcessInfo.processInfo.environment)
         var keyTimes: [Double] = []
+        var slowest: [(key: String, seconds: Double)] = []
         var firstFrame: Double?
         var completeFrame: Double?
         runtime.onFirstFrame = { firstFrame = Clock.monotonicSeconds() - started }
         runtime.onFirstCompleteFrame = { completeFrame = Clock.monotonicSeconds() - started }
-        runtime.onKeyHandled = { keyTimes.append($0) }
+        runtime.onKeyHandled = { key, seconds in
+            keyTimes.append(seconds)
+            slowest = Array((slowest + [(key.name, seconds)]).sorted { $0.seconds > $1.seconds }.prefix(5))
+        }
         screen.waitForCompleteFrame = { completeFrame != nil }
         _ = runtime.run()
         let sorted = keyTimes.sorted()
@@ -75,6 +79,12 @@ struct BenchUICommand: ParsableCommand {
             ("keyMillisecondsP50", String(format: "%.3f", percentile(0.5) * 1000)),
             ("keyMillisecondsP99", String(format: "%.3f", percentile(0.99) * 1000)),
             ("keyMillisecondsMax", String(format: "%.3f", (sorted.last ?? 0) * 1000)),
+            (
+                "slowestKeys",
+                "["
+                    + slowest.map { "[\"\($0.key)\", " + String(format: "%.3f", $0.seconds * 1000) + "]" }
+                    .joined(separator: ", ") + "]"
+            ),
             ("peakRSSMegabytes", String(format: "%.1f", Double(Self.peakResidentKilobytes()) / 1024)),
             ("width", "\(width)"), ("height", "\(height)"), ("startScreen", "\"\(start.rawValue)\""),
         ]

@@ -206,7 +206,7 @@ final class DashboardRuntime {
     private let worker: StoreWorker
     private let environment: [String: String]
     /// Called after every handled key with how long handling and drawing took (for `bench-ui`).
-    var onKeyHandled: ((Double) -> Void)?
+    var onKeyHandled: ((KeyEvent, Double) -> Void)?
     /// Called once when the first frame (placeholders and all) has been drawn.
     var onFirstFrame: (() -> Void)?
     /// Called once when the first frame with every start-screen part loaded has been drawn.
@@ -240,7 +240,7 @@ final class DashboardRuntime {
                 for message in worker.inbox.drain() { send(message) }
                 if state.exitCode != nil { break }
                 screen.draw(DashboardView.render(state))
-                onKeyHandled?(Clock.monotonicSeconds() - started)
+                onKeyHandled?(key, Clock.monotonicSeconds() - started)
             } else {
                 let messages = worker.inbox.drain()
                 guard !messages.isEmpty else { continue }

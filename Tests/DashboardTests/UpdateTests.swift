@@ -259,4 +259,23 @@ struct UpdateTests {
             #expect(map.hints(Catalog(language: .en)).first?.text == "help")
         }
     }
+
+    @Test("Detail panes scroll within their measured length, and the end shows the last lines")
+    func detailScrolling() {
+        var state = Fixtures.listState(columns: 60, rows: 14)
+        _ = Dashboard.update(&state, .key(.enter))
+        _ = Dashboard.update(&state, .detailLoaded(id: 1, Fixtures.detail))
+        let lines = state.detail.lineCounts[.profile] ?? 0
+        #expect(lines > 30)
+        _ = Dashboard.update(&state, .key(.character("G")))
+        #expect(state.detail.scroll[.profile] == lines - (state.bodyHeight - 2))
+        let screen = DashboardView.render(state).trimmedLines
+        #expect(screen.contains { $0.contains("prepare the renewal conversation") }, "\(screen)")
+        for _ in 0..<100 { _ = Dashboard.update(&state, .key(.character("j"))) }
+        #expect(state.detail.scroll[.profile] == lines - (state.bodyHeight - 2))
+        _ = Dashboard.update(&state, .key(.character("g")))
+        #expect(state.detail.scroll[.profile] == 0)
+        _ = Dashboard.update(&state, .resized(columns: 120, rows: 40))
+        #expect(state.detail.lineCounts[.profile] ?? 0 <= lines)
+    }
 }

@@ -18,6 +18,7 @@ public enum Dashboard {
             return handleKey(key, &state)
         case .resized(let columns, let rows):
             state.size = ScreenSize(columns: columns, rows: rows)
+            DetailScreen.measure(&state)
             ListScreen.keepSelectionVisible(&state)
             return ListScreen.prefetch(&state)
         case .overviewLoaded(let part):
@@ -236,6 +237,7 @@ public enum Dashboard {
             return [.loadTheme(name: name)]
         case .language(let language):
             state.catalog = Catalog(language: language)
+            DetailScreen.measure(&state)
             state.status = StatusMessage(state.catalog.text(.languageApplied))
             return []
         }

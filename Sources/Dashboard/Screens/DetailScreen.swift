@@ -15,6 +15,9 @@ public struct DetailState: Equatable, Sendable {
     public var missing = false
     public var focus: Pane = .profile
     public var scroll: [Pane: Int] = [:]
+    /// Lines of each pane at the current width, measured when the customer or the layout
+    /// changes, so scrolling never formats a long history just to know where it ends.
+    public var lineCounts: [Pane: Int] = [:]
 
     public init() {}
 }
@@ -38,12 +41,21 @@ public enum DetailScreen {
         state.detail.loading = false
         state.detail.customer = customer
         state.detail.missing = customer == nil
+        measure(&state)
+    }
+
+    /// Counts each pane's lines for the current width and language.
+    static func measure(_ state: inout AppState) {
+        guard state.detail.customer != nil else { return }
+        for pane in DetailState.Pane.allCases {
+            state.detail.lineCounts[pane] = paneLines(pane, state, width: paneWidth(pane, state)).count
+        }
     }
 
     static func handle(_ action: KeyAction, _ state: inout AppState) -> [Effect] {
         let pane = state.detail.focus
         let height = max(1, state.bodyHeight - 2)
-        let lineCount = paneLines(pane, state, width: paneWidth(state)).count
+        let lineCount = state.detail.lineCounts[pane] ?? 0
         let maximum = max(0, lineCount - height)
         let current = min(state.detail.scroll[pane] ?? 0, maximum)
         func scroll(_ value: Int) { state.detail.scroll[pane] = max(0, min(value, maximum)) }
@@ -63,8 +75,11 @@ public enum DetailScreen {
         return []
     }
 
-    static func paneWidth(_ state: AppState) -> Int {
-        state.size.columns >= sideBySideWidth ? state.size.columns / 2 - 2 : state.size.columns - 2
+    /// The width `render` gives `pane` (see its layout).
+    static func paneWidth(_ pane: DetailState.Pane, _ state: AppState) -> Int {
+        let columns = state.size.columns
+        guard columns >= sideBySideWidth else { return columns - 1 }
+        return pane == .profile ? columns / 2 - 2 : columns - columns / 2 - 2
     }
 
     // MARK: - Content
@@ -78,11 +93,13 @@ public enum DetailScreen {
     }
 
     /// Lines of one pane, for `width` columns (long texts are cut, not wrapped, except reasons).
-    static func paneLines(_ pane: DetailState.Pane, _ state: AppState, width: Int) -> [StyledLine] {
+    static func paneLines(_ pane: DetailState.Pane, _ state: AppState, width: Int, limit: Int = .max)
+        -> [StyledLine]
+    {
         guard let customer = state.detail.customer else { return [] }
         switch pane {
         case .profile: return profileLines(customer, state, width: width)
-        case .history: return historyLines(customer, state, width: width)
+        case .history: return historyLines(customer, state, width: width, limit: limit)
         }
     }
 
@@ -201,11 +218,14 @@ public enum DetailScreen {
         return lines
     }
 
-    static func historyLines(_ customer: CustomerDetail, _ state: AppState, width: Int) -> [StyledLine] {
+    /// The history pane's lines; stops after `limit` lines (drawing needs only what shows).
+    static func historyLines(_ customer: CustomerDetail, _ state: AppState, width: Int, limit: Int = .max)
+        -> [StyledLine]
+    {
         let catalog = state.catalog
         var lines: [StyledLine] = [heading(catalog.text(.timeline))]
         if customer.touchpoints.isEmpty { lines.append([Span(catalog.text(.noTouchpoints), .muted)]) }
-        for touch in customer.touchpoints {
+        for touch in customer.touchpoints where lines.count < limit {
             let day = Catalog.localDay(
                 unixSeconds: touch.occurredAt, utcOffsetSeconds: state.utcOffsetSeconds)
             var what = catalog.channel(touch.channel) + " · " + catalog.interactionKind(touch.kind)
@@ -225,7 +245,7 @@ public enum DetailScreen {
         lines.append([])
         lines.append(heading(catalog.text(.feedback)))
         if customer.feedback.isEmpty { lines.append([Span(catalog.text(.noFeedback), .muted)]) }
-        for answer in customer.feedback {
+        for answer in customer.feedback where lines.count < limit {
             let day = Catalog.localDay(unixSeconds: answer.givenAt, utcOffsetSeconds: state.utcOffsetSeconds)
             var text = catalog.metric(answer.metric, npsType: answer.npsType) + " \(answer.score)"
             if let comment = answer.comment, !comment.isEmpty {
@@ -288,9 +308,10 @@ public enum DetailScreen {
     static func renderPane(
         _ pane: DetailState.Pane, _ state: AppState, into buffer: inout ScreenBuffer, area: Rect
     ) {
-        let lines = paneLines(pane, state, width: area.width)
-        let maximum = max(0, lines.count - area.height)
-        let offset = min(state.detail.scroll[pane] ?? 0, maximum)
+        let wanted = (state.detail.scroll[pane] ?? 0) + area.height
+        let lines = paneLines(pane, state, width: area.width, limit: wanted)
+        let maximum = max(0, (state.detail.lineCounts[pane] ?? lines.count) - area.height)
+        let offset = min(state.detail.scroll[pane] ?? 0, maximum, max(0, lines.count - area.height))
         buffer.draw(lines: lines, in: area, offset: offset)
         if state.detail.focus == pane, state.size.columns >= sideBySideWidth, area.height > 0 {
             // The focused pane's first heading is underlined by its title role; mark it too.
