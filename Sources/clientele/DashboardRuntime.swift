@@ -187,7 +187,7 @@ enum ThemeFiles {
 
     /// The path as error messages show it: the home folder as "~", to keep the status bar short.
     private static func displayPath(_ path: String) -> String {
-        let home = NSHomeDirectory()
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
         guard home.count > 1, path.hasPrefix(home + "/") else { return path }
         return "~" + path.dropFirst(home.count)
     }
@@ -278,7 +278,13 @@ final class DashboardRuntime {
             case .loadTheme(let name):
                 let loaded = ThemeFiles.load(named: name, environment: environment)
                 screen.apply(theme: loaded.theme)
-                send(.themeLoaded(name: loaded.theme.name, errors: loaded.errors.map(\.description)))
+                // Problems of other theme files were shown at start; here only a failed switch
+                // counts, and the error about the requested theme comes first.
+                let all = loaded.errors.map(\.description)
+                let errors =
+                    loaded.theme.name == name
+                    ? [] : all.filter { $0.contains(name) } + all.filter { !$0.contains(name) }
+                send(.themeLoaded(name: loaded.theme.name, errors: errors))
             case .redraw:
                 screen.invalidate()
             case .suspend:

@@ -227,7 +227,12 @@ struct DashboardEndToEndTests {
         try tmux.sendText(":theme light")
         try tmux.sendKeys("Enter")
         #expect(
-            tmux.waitUntil { $0.contains("theme light") || $0.contains("redd") }, "\(tmux.lastCapture)")
+            tmux.waitUntil { $0.contains(" theme light") && !$0.contains(":theme") }, "\(tmux.lastCapture)")
+        try tmux.sendText(":theme nosuch")
+        try tmux.sendKeys("Enter")
+        #expect(
+            tmux.waitFor("no theme named \"nosuch\""),
+            "\(tmux.lastCapture)")
         try quit(tmux)
     }
 
