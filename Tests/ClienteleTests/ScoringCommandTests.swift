@@ -119,4 +119,40 @@ struct ScoringCommandTests {
         #expect(try Clientele.run(["demo", "--db", path, "--customers", "60"]).status == 0)
         #expect(try Clientele.run(["score", "--db", path, "--rules", file, "-q"]).status == 0)
     }
+
+    @Test(
+        "import orders feeds the model: new customers appear, a scored store is rescored, re-import adds nothing"
+    )
+    func importOrders() throws {
+        let scratch = try Scratch()
+        let path = scratch.file("import.sqlite")
+        #expect(
+            try Clientele.run(["demo", "--db", path, "--customers", "100", "--as-of", "2025-06-30"]).status
+                == 0)
+        #expect(try Clientele.run(["score", "--db", path, "--as-of", "2025-06-30", "-q"]).status == 0)
+        let csv = scratch.file("log.csv")
+        try Data(
+            "customer_id,date,amount\nNEW-1,2025-06-01,49.90\nNEW-1,2025-06-20,19.90\nK-0000001,2025-06-25,5\n"
+                .utf8
+        )
+        .write(to: URL(fileURLWithPath: csv))
+        let refused = try Clientele.run(["import", "orders", csv, "--db", path])
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("log.csv:2:1: no customer with this id"))
+        let first = try Clientele.run(["import", "orders", csv, "--db", path, "--create-missing"])
+        #expect(first.status == 0, "\(first.standardError)")
+        #expect(first.standardOutput.contains("imported 3 orders, 0 already present, 1 new customers"))
+        #expect(first.standardOutput.contains("store rescored"))
+        let again = try Clientele.run(["import", "orders", csv, "--db", path, "--create-missing"])
+        #expect(again.standardOutput.contains("imported 0 orders, 3 already present"))
+        let queue = try DatabaseQueue(path: path)
+        let scored = try queue.read { db in
+            try Int.fetchOne(
+                db,
+                sql:
+                    "SELECT count(*) FROM scores JOIN customers ON customers.id = scores.customer_id WHERE external_id = 'NEW-1'"
+            )
+        }
+        #expect(scored == 1)
+    }
 }
