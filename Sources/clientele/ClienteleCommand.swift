@@ -15,7 +15,7 @@ struct ClienteleCommand: ParsableCommand {
             """,
         subcommands: [
             DashboardCommand.self, DemoCommand.self, StatsCommand.self, ScoreCommand.self, ModelCommand.self,
-            ImportCommand.self, RulesCommand.self, BenchCommand.self,
+            LogCommand.self, ImportCommand.self, RulesCommand.self, BenchCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self)
 }
