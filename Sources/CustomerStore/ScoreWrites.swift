@@ -11,10 +11,9 @@ extension CustomerStore {
         try write { db in
             try db.execute(sql: "DELETE FROM scores")
             let statement = try db.makeStatement(sql: ScoreSQL.insert)
-            let encoder = ScoreSQL.encoder()
             for score in scores {
                 try ScoreSQL.execute(
-                    statement, score, model: model, scoredAt: scoredAt, encoder: encoder, in: db)
+                    statement, score, model: model, scoredAt: scoredAt, in: db)
             }
             try ScoreSQL.insertModel(model, fittedAt: scoredAt, in: db)
         }
@@ -26,7 +25,7 @@ extension CustomerStore {
         try write { db in
             let statement = try db.makeStatement(sql: ScoreSQL.insert)
             try ScoreSQL.execute(
-                statement, score, model: model, scoredAt: scoredAt, encoder: ScoreSQL.encoder(), in: db)
+                statement, score, model: model, scoredAt: scoredAt, in: db)
         }
     }
 
@@ -79,12 +78,11 @@ enum ScoreSQL {
 
     static func execute(
         _ statement: Statement, _ score: CustomerScore, model: PopulationModel, scoredAt: Int64,
-        encoder: JSONEncoder,
         in db: Database
     ) throws {
-        let reasons = String(decoding: try encoder.encode(score.reasons), as: UTF8.self)
-        let actions = String(decoding: try encoder.encode(score.actions), as: UTF8.self)
-        let bindings = String(decoding: try encoder.encode(score.bindings.strengths), as: UTF8.self)
+        let reasons = ScoreJSON.reasons(score.reasons)
+        let actions = ScoreJSON.actions(score.actions)
+        let bindings = ScoreJSON.bindings(score.bindings.strengths)
         let next = score.actions.first
         try RawBinder.execute(statement, in: db) { b in
             b.bind(1, score.customerID)
