@@ -15,7 +15,8 @@ struct ClienteleCommand: ParsableCommand {
             """,
         subcommands: [
             DashboardCommand.self, DemoCommand.self, StatsCommand.self, ScoreCommand.self, ModelCommand.self,
-            LogCommand.self, ImportCommand.self, RulesCommand.self, BenchCommand.self,
+            LogCommand.self, ImportCommand.self, RulesCommand.self, BackupCommand.self, RestoreCommand.self,
+            CheckCommand.self, BenchCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self)
 }

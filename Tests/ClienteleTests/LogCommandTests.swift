@@ -83,3 +83,29 @@ struct LogCommandTests {
         #expect(logged == 0)
     }
 }
+
+@Suite("Backup, restore and check from the command line", .serialized)
+struct BackupCommandTests {
+    @Test("backup writes a verified private copy under backups/; restore asks for --yes in scripts")
+    func backupAndRestore() throws {
+        let scratch = try Scratch()
+        let path = scratch.file("b.sqlite")
+        #expect(try Clientele.run(["demo", "--db", path, "--customers", "80"]).status == 0)
+        let backup = try Clientele.run(["backup", "--db", path])
+        #expect(backup.status == 0, "\(backup.standardError)")
+        #expect(backup.standardOutput.contains("verified"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: scratch.file("backups"))
+        #expect(files.count == 1)
+        let copy = scratch.file("backups/" + (files.first ?? ""))
+        #expect(try Clientele.run(["check", "--db", path]).standardOutput.contains("integrity check ok"))
+
+        let refused = try Clientele.run(["restore", copy, "--db", path])
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("pass --yes"))
+        let restored = try Clientele.run(["restore", copy, "--db", path, "--yes"])
+        #expect(restored.status == 0, "\(restored.standardError)")
+        let again = try Clientele.run(["backup", copy, "--db", path])
+        #expect(again.status == 1)
+        #expect(again.standardError.contains("exists already"))
+    }
+}
