@@ -10,6 +10,7 @@ enum Migrations {
     static let all: [(identifier: String, sql: String)] = [
         ("0001-customer-book", v1CustomerBook),
         ("0002-search", v2Search),
+        ("0003-list-next-action", v3ListNextAction),
     ]
 
     static func migrator() -> DatabaseMigrator {
@@ -230,5 +231,11 @@ enum Migrations {
             INSERT INTO interaction_search(interaction_search, rowid, note) VALUES ('delete', old.id, old.note);
             INSERT INTO interaction_search(rowid, note) VALUES (new.id, new.note);
         END;
+        """
+
+    /// The customer list sorts by the next action's due date; without an index every page of
+    /// that sort would sort the whole scores table.
+    private static let v3ListNextAction = """
+        CREATE INDEX scores_by_next_action_due ON scores(next_action_due, customer_id);
         """
 }

@@ -1,7 +1,9 @@
 import ArgumentParser
 import CustomerStore
+import Dashboard
 import DemoData
 import Foundation
+import Scoring
 import Terminal
 
 /// `clientele`: with no subcommand, the dashboard; otherwise one of the subcommands.
@@ -25,12 +27,38 @@ struct ClienteleCommand: ParsableCommand {
 struct DashboardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard",
-        abstract: "Open the dashboard (what `clientele` does with no subcommand).")
+        abstract: "Open the dashboard (what `clientele` does with no subcommand).",
+        discussion: "Keys and screens: docs/UI.md, or press ? in the dashboard.")
 
     @Flag(name: .customLong("demo"), help: "Open the dashboard on the demo store (created on first use).")
     var demo = false
 
     @OptionGroup var store: StoreOptions
+
+    @Option(
+        help: ArgumentHelp(
+            "The colour theme (shipped: default, light, high-contrast, mono).", valueName: "name"))
+    var theme = "default"
+
+    @Option(
+        help: ArgumentHelp(
+            "The language: en or de (default: from LC_ALL, LC_MESSAGES, LANG).", valueName: "code"))
+    var lang: String?
+
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp(
+            "Show ages and due dates as of this day, YYYY-MM-DD (default: today).", valueName: "date"))
+    var asOf: String?
+
+    func validate() throws {
+        if let lang, Language(rawValue: lang.lowercased()) == nil {
+            throw ValidationError("--lang must be en or de (got \"\(lang)\").")
+        }
+        if let asOf, CalendarDay(iso: asOf) == nil {
+            throw ValidationError("--as-of must be a date like 2025-03-14 (got \"\(asOf)\").")
+        }
+    }
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
@@ -50,33 +78,44 @@ struct DashboardCommand: ParsableCommand {
                 "the dashboard does not know the terminal type \"\(term)\" (no terminfo entry); "
                     + "set TERM to e.g. xterm-256color, or use the subcommands (see `clientele --help`)")
         }
-        let location: StoreLocation
-        if demo {
-            location = StoreLocation.demo(environment: environment)
-            if !FileManager.default.fileExists(atPath: location.path) {
-                try FileManager.default.createDirectory(
-                    atPath: (location.path as NSString).deletingLastPathComponent,
-                    withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-                print("Creating the demo store at \(location.path) (first use) ...")
-                let configuration = DemoConfiguration(customers: 10_000, seed: 42, asOf: Clock.today())
-                _ = try DemoBuilder.build(
-                    at: location.path, configuration: configuration, replace: false,
-                    progress: ProgressBar.forStandardError(label: "Demo"))
-            }
-        } else {
-            location = store.location
-        }
-        // The terminal dashboard is its own piece of work (issue 4); until it lands, say so
-        // plainly and point at what works today.
-        FileHandle.standardError.write(
-            Data(
-                """
-                clientele: the terminal dashboard is not built yet.
-                The store is at \(location.path); try `clientele stats --db \(location.path)` \
-                or `clientele --help`.
+        let today = asOf.flatMap { CalendarDay(iso: $0) } ?? Clock.today()
+        let customerStore =
+            try demo
+            ? openDemoStore(environment: environment, today: today) : store.open(createIfMissing: false)
+        let language =
+            lang.flatMap { Language(rawValue: $0.lowercased()) } ?? Language.from(environment: environment)
+        let loaded = ThemeFiles.load(named: theme, environment: environment)
+        let session = try TerminalSession(environment: environment)
+        let screen = CursesScreen(session: session, theme: loaded.theme)
+        let state = AppState(
+            size: screen.size, today: today, utcOffsetSeconds: TimeZone.current.secondsFromGMT(),
+            language: language,
+            themeName: loaded.theme.name)
+        let runtime = DashboardRuntime(
+            state: state, screen: screen, store: customerStore, environment: environment)
+        let code = runtime.run(themeErrors: loaded.errors.map(\.description))
+        if code != 0 { throw ExitCode(code) }
+    }
 
-                """.utf8))
-        throw ExitCode(2)
+    /// The demo store, created and scored on first use.
+    private func openDemoStore(environment: [String: String], today: CalendarDay) throws -> CustomerStore {
+        let location = StoreLocation.demo(environment: environment)
+        if !FileManager.default.fileExists(atPath: location.path) {
+            try FileManager.default.createDirectory(
+                atPath: (location.path as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            print("Creating the demo store at \(location.path) (first use) ...")
+            let configuration = DemoConfiguration(customers: 10_000, seed: 42, asOf: today)
+            _ = try DemoBuilder.build(
+                at: location.path, configuration: configuration, replace: false,
+                progress: ProgressBar.forStandardError(label: "Demo"))
+            let created = try CustomerStore.open(path: location.path, mode: .existingOnly)
+            _ = try Rescoring.all(
+                created, request: ScoringRequest(asOf: today, rules: try ActionRuleSet.standard()),
+                progress: ProgressBar.forStandardError(label: "Scoring"))
+            return created
+        }
+        return try CustomerStore.open(path: location.path, mode: .existingOnly)
     }
 }
 

@@ -1,0 +1,249 @@
+import Foundation
+import GRDB
+import Scoring
+
+/// The named queries of the dashboard: list pages, list counts, the overview's figures and one
+/// customer's detail. Every list page is a keyset range scan over an index (never OFFSET), so
+/// the millionth row costs what the first does; `explainCustomerListPage` shows the plan.
+extension CustomerStore {
+    /// One page of the customer list in `query`'s order, starting at `position`.
+    ///
+    /// Rows come back in list order even for `.last` and `.before` (which scan backwards).
+    public func customerListPage(_ query: CustomerListQuery, position: PagePosition, limit: Int)
+        throws(StoreError) -> CustomerListPage
+    {
+        let plan = ListSQL(query: query)
+        let limit = max(1, limit)
+        return try read { db in
+            var rows: [CustomerListRow] = []
+            var hasMore = false
+            for part in plan.parts(for: position) {
+                let wanted = limit + 1 - rows.count
+                let fetched = try Row.fetchAll(
+                    db, sql: part.sql + " LIMIT \(wanted)", arguments: StatementArguments(part.arguments))
+                rows += fetched.map(plan.row)
+                if rows.count > limit {
+                    hasMore = true
+                    rows.removeLast(rows.count - limit)
+                    break
+                }
+            }
+            if plan.isBackward(position) { rows.reverse() }
+            return CustomerListPage(rows: rows, hasMore: hasMore)
+        }
+    }
+
+    /// How many customers `query` matches (a scan: run it off the UI thread on large stores).
+    public func customerListCount(_ query: CustomerListQuery) throws(StoreError) -> Int {
+        let plan = ListSQL(query: query)
+        return try read { db in
+            try Int.fetchOne(db, sql: plan.countSQL, arguments: StatementArguments(plan.filterArguments)) ?? 0
+        }
+    }
+
+    /// SQLite's plan for each statement a page at `position` runs (the `detail` column of
+    /// EXPLAIN QUERY PLAN), so tests can check that no sort over the whole table happens.
+    public func explainCustomerListPage(_ query: CustomerListQuery, position: PagePosition)
+        throws(StoreError) -> [[String]]
+    {
+        let plan = ListSQL(query: query)
+        return try read { db in
+            try plan.parts(for: position).map { part in
+                try Row.fetchAll(
+                    db, sql: "EXPLAIN QUERY PLAN " + part.sql + " LIMIT 51",
+                    arguments: StatementArguments(part.arguments)
+                ).map { $0["detail"] as String? ?? "" }
+            }
+        }
+    }
+}
+
+/// The SQL of one list query: which table drives the scan, which columns form the keyset, and
+/// the filters. A nullable sort column splits the order into a NULL part and a non-NULL part,
+/// each an index range of its own, because `(key, id) > (?, ?)` never matches a NULL key.
+struct ListSQL {
+    /// One statement of a page, without its LIMIT.
+    struct Part {
+        var sql: String
+        var arguments: [(any DatabaseValueConvertible)?]
+    }
+
+    let query: CustomerListQuery
+    /// Sort key expressions, most significant first.
+    let keys: [String]
+    /// Whether the (single) sort key can be NULL.
+    let nullable: Bool
+    let idColumn: String
+    let from: String
+    let filters: [String]
+    let filterArguments: [(any DatabaseValueConvertible)?]
+
+    init(query: CustomerListQuery) {
+        self.query = query
+        switch query.sort {
+        case .name:
+            keys = ["c.sort_name"]
+            nullable = false
+            idColumn = "c.id"
+            from = "customers c LEFT JOIN scores s ON s.customer_id = c.id"
+        case .segment:
+            keys = ["s.segment", "s.churn_risk"]
+            nullable = false
+            idColumn = "s.customer_id"
+            from = "scores s JOIN customers c ON c.id = s.customer_id"
+        case .risk, .value, .lastTouch, .nextAction:
+            let column =
+                switch query.sort {
+                case .risk: "s.churn_risk"
+                case .value: "s.value_minor"
+                case .lastTouch: "s.last_touch_at"
+                default: "s.next_action_due"
+                }
+            keys = [column]
+            nullable = query.sort == .lastTouch || query.sort == .nextAction
+            idColumn = "s.customer_id"
+            from = "scores s JOIN customers c ON c.id = s.customer_id"
+        }
+        var filters: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        if query.sort == .segment { filters.append("s.segment IS NOT NULL") }
+        let filter = query.filter
+        if let segment = filter.segment {
+            filters.append("s.segment = ?")
+            arguments.append(segment.rawValue)
+        }
+        if let band = filter.band {
+            filters.append("s.risk_band = ?")
+            arguments.append(band.rawValue)
+        }
+        if let tier = filter.tier {
+            filters.append("s.value_tier = ?")
+            arguments.append(tier.rawValue)
+        }
+        if let owner = filter.owner {
+            filters.append("c.owner = ?")
+            arguments.append(owner)
+        }
+        if let relationship = filter.relationship {
+            filters.append("c.relationship_type = ?")
+            arguments.append(relationship.rawValue)
+        }
+        if let match = CustomerStore.ftsQuery(query.search) {
+            filters.append("c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)")
+            arguments.append(match)
+        }
+        self.filters = filters
+        self.filterArguments = arguments
+    }
+
+    static let columns = """
+        c.id, c.name, c.company, c.owner, c.relationship_type, s.segment, s.churn_risk, s.risk_band,
+        s.value_tier, s.value_minor, s.clv_minor, s.last_touch_at, s.next_action, s.next_action_due
+        """
+
+    var countSQL: String {
+        "SELECT count(*) FROM \(from)"
+            + (filters.isEmpty ? "" : " WHERE " + filters.joined(separator: " AND "))
+    }
+
+    /// Whether a page at `position` is fetched against the list's order.
+    func isBackward(_ position: PagePosition) -> Bool {
+        switch position {
+        case .first, .after: false
+        case .last, .before: true
+        }
+    }
+
+    /// The statements that fetch a page, in scan order: one, or two when a nullable key's NULL
+    /// part and non-NULL part are both ahead of the cursor.
+    func parts(for position: PagePosition) -> [Part] {
+        let backward = isBackward(position)
+        let ascending = (query.direction == .ascending) != backward
+        let cursor: ListCursor? =
+            switch position {
+            case .first, .last: nil
+            case .after(let cursor), .before(let cursor): cursor
+            }
+        guard nullable else { return [rangePart(ascending: ascending, cursor: cursor, nullKey: nil)] }
+        // SQLite sorts NULL first: ascending scans the NULL part, then the rest; descending the reverse.
+        let cursorInNullPart = cursor.map { $0.values.first == .null } ?? false
+        let nullPart = rangePart(ascending: ascending, cursor: cursorInNullPart ? cursor : nil, nullKey: true)
+        if ascending {
+            let rest = rangePart(ascending: true, cursor: cursorInNullPart ? nil : cursor, nullKey: false)
+            return cursor == nil || cursorInNullPart ? [nullPart, rest] : [rest]
+        }
+        if cursorInNullPart { return [nullPart] }
+        return [rangePart(ascending: false, cursor: cursor, nullKey: false), nullPart]
+    }
+
+    /// One index range: keys (or only the id inside the NULL part) compared with the cursor.
+    private func rangePart(ascending: Bool, cursor: ListCursor?, nullKey: Bool?) -> Part {
+        var conditions = filters
+        var arguments = filterArguments
+        let order = ascending ? "ASC" : "DESC"
+        let comparison = ascending ? ">" : "<"
+        var orderBy: [String]
+        switch nullKey {
+        case true?:
+            conditions.append("\(keys[0]) IS NULL")
+            orderBy = []
+            if let cursor {
+                conditions.append("\(idColumn) \(comparison) ?")
+                arguments.append(cursor.customerID)
+            }
+        case false?, nil:
+            if nullKey == false { conditions.append("\(keys[0]) IS NOT NULL") }
+            orderBy = keys.map { "\($0) \(order)" }
+            if let cursor, cursor.values.count == keys.count {
+                let tuple = (keys + [idColumn]).joined(separator: ", ")
+                let marks = Array(repeating: "?", count: keys.count + 1).joined(separator: ", ")
+                conditions.append("(\(tuple)) \(comparison) (\(marks))")
+                arguments += cursor.values.map(Self.databaseValue) + [cursor.customerID]
+            }
+        }
+        orderBy.append("\(idColumn) \(order)")
+        let keyColumns = keys.enumerated().map { "\($0.element) AS key\($0.offset)" }.joined(separator: ", ")
+        var sql = "SELECT \(Self.columns), \(keyColumns) FROM \(from)"
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        sql += " ORDER BY " + orderBy.joined(separator: ", ")
+        return Part(sql: sql, arguments: arguments)
+    }
+
+    private static func databaseValue(_ value: SortValue) -> (any DatabaseValueConvertible)? {
+        switch value {
+        case .null: nil
+        case .integer(let number): number
+        case .real(let number): number
+        case .text(let text): text
+        }
+    }
+
+    private static func sortValue(_ value: DatabaseValue) -> SortValue {
+        switch value.storage {
+        case .null: .null
+        case .int64(let number): .integer(number)
+        case .double(let number): .real(number)
+        case .string(let text): .text(text)
+        case .blob: .null
+        }
+    }
+
+    func row(_ row: Row) -> CustomerListRow {
+        let id: Int64 = row["id"]
+        let values = keys.indices.map { Self.sortValue(row["key\($0)"] ?? .null) }
+        let lastTouch: Int64? = row["last_touch_at"]
+        let due: String? = row["next_action_due"]
+        return CustomerListRow(
+            id: id, name: row["name"], company: row["company"], owner: row["owner"],
+            relationship: (row["relationship_type"] as String?).flatMap(RelationshipType.init(rawValue:)),
+            segment: (row["segment"] as String?).flatMap(Segment.init(rawValue:)),
+            churnRisk: row["churn_risk"],
+            band: (row["risk_band"] as String?).flatMap(RiskBand.init(rawValue:)),
+            tier: (row["value_tier"] as String?).flatMap(ValueTier.init(rawValue:)),
+            valueMinor: row["value_minor"], clvMinor: row["clv_minor"],
+            lastTouch: lastTouch.map { CalendarDay(unixSeconds: $0) },
+            nextAction: (row["next_action"] as String?).flatMap(ActionKind.init(rawValue:)),
+            nextActionDue: due.flatMap { CalendarDay(iso: $0) },
+            cursor: ListCursor(values: values, customerID: id))
+    }
+}

@@ -1,0 +1,132 @@
+import Scoring
+
+/// A command typed after `:` (k9s/vim style), parsed into a value before anything happens.
+public enum ColonCommand: Equatable, Sendable {
+    case sort(ListSortColumn, SortDirection?)
+    case filter(ListFilter)
+    case clearFilter
+    case theme(String)
+    case language(Language)
+    case quit
+    case overview
+    case list
+
+    /// The commands the help overlay lists, with their help texts.
+    public static let documented: [(usage: String, help: UIText)] = [
+        ("sort COLUMN [asc|desc]", .commandSortHelp),
+        ("filter FIELD VALUE", .commandFilterHelp),
+        ("filter clear", .commandFilterClearHelp),
+        ("theme NAME", .commandThemeHelp),
+        ("lang en|de", .commandLangHelp),
+        ("q", .commandQuitHelp),
+    ]
+
+    /// Column names `:sort` accepts, with a few short forms.
+    static let columnNames: [String: ListSortColumn] = [
+        "name": .name, "segment": .segment, "risk": .risk, "churn": .risk, "value": .value, "tier": .value,
+        "clv": .value, "touch": .lastTouch, "last-touch": .lastTouch, "last": .lastTouch, "next": .nextAction,
+        "next-action": .nextAction, "action": .nextAction,
+    ]
+
+    /// Parses `text` (without the colon); the error is the usage line to show.
+    public static func parse(_ text: String, current: ListFilter) -> Result<ColonCommand, CommandError> {
+        let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        guard let verb = words.first?.lowercased() else { return .failure(.unknown("")) }
+        let arguments = Array(words.dropFirst())
+        switch verb {
+        case "q", "quit", "q!", "wq":
+            return .success(.quit)
+        case "overview", "o":
+            return .success(.overview)
+        case "list", "customers", "c":
+            return .success(.list)
+        case "sort", "s":
+            guard let name = arguments.first?.lowercased(), let column = columnNames[name],
+                arguments.count <= 2
+            else {
+                return .failure(.usage(.errorSortUsage))
+            }
+            var direction: SortDirection?
+            if arguments.count == 2 {
+                guard let parsed = parseDirection(arguments[1]) else {
+                    return .failure(.usage(.errorSortUsage))
+                }
+                direction = parsed
+            }
+            return .success(.sort(column, direction))
+        case "filter", "f":
+            return parseFilter(arguments, current: current)
+        case "theme":
+            guard arguments.count == 1 else { return .failure(.usage(.errorThemeUsage)) }
+            return .success(.theme(arguments[0]))
+        case "lang", "language":
+            guard arguments.count == 1, let language = Language(rawValue: arguments[0].lowercased()) else {
+                return .failure(.usage(.errorLangUsage))
+            }
+            return .success(.language(language))
+        default:
+            return .failure(.unknown(verb))
+        }
+    }
+
+    private static func parseDirection(_ word: String) -> SortDirection? {
+        switch word.lowercased() {
+        case "asc", "ascending", "up": .ascending
+        case "desc", "descending", "down": .descending
+        default: nil
+        }
+    }
+
+    private static func parseFilter(_ arguments: [String], current: ListFilter) -> Result<
+        ColonCommand, CommandError
+    > {
+        guard let field = arguments.first?.lowercased() else { return .failure(.usage(.errorFilterUsage)) }
+        if field == "clear" || field == "none" || field == "off" {
+            return arguments.count == 1 ? .success(.clearFilter) : .failure(.usage(.errorFilterUsage))
+        }
+        let value = arguments.dropFirst().joined(separator: " ")
+        guard !value.isEmpty else { return .failure(.usage(.errorFilterUsage)) }
+        var filter = current
+        switch field {
+        case "segment", "seg":
+            guard let segment = Segment(rawValue: value.lowercased()) else {
+                return .failure(.usage(.errorFilterUsage))
+            }
+            filter.segment = segment
+        case "band", "risk":
+            guard let band = RiskBand(rawValue: value.lowercased()) else {
+                return .failure(.usage(.errorFilterUsage))
+            }
+            filter.band = band
+        case "tier":
+            guard let tier = ValueTier(rawValue: value.uppercased()) else {
+                return .failure(.usage(.errorFilterUsage))
+            }
+            filter.tier = tier
+        case "owner":
+            filter.owner = value
+        case "type", "relationship":
+            guard let type = RelationshipType(rawValue: value.lowercased()) else {
+                return .failure(.usage(.errorFilterUsage))
+            }
+            filter.relationship = type
+        default:
+            return .failure(.usage(.errorFilterUsage))
+        }
+        return .success(.filter(filter))
+    }
+}
+
+/// Why a command line was not understood.
+public enum CommandError: Error, Equatable, Sendable {
+    case unknown(String)
+    case usage(UIText)
+
+    /// The sentence for the status bar.
+    public func message(_ catalog: Catalog) -> String {
+        switch self {
+        case .unknown(let verb): catalog.text(.errorUnknownCommand) + ": " + sanitizedForTerminal(verb)
+        case .usage(let text): catalog.text(text)
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Scoring
+
+/// The screens of the dashboard; the app keeps a stack of them (hledger-ui style).
+public enum ScreenKind: String, Hashable, Sendable, CaseIterable {
+    case overview
+    case list
+    case detail
+}
+
+/// The overview's figures arrive in parts, each as soon as its query is done.
+public enum OverviewPart: Equatable, Sendable {
+    case headline(OverviewFigures.Headline)
+    case retention(OverviewFigures.Retention)
+    case feedback(OverviewFigures.Feedback)
+    case distribution(segments: [Segment: Int], bands: [RiskBand: Int])
+    case urgent([UrgentCustomer])
+}
+
+/// A request for one page of the list; comes back with its result so stale answers (for an
+/// older query, or a window that has moved on) can be recognised and dropped.
+public struct ListPageRequest: Hashable, Sendable {
+    /// How the rows join the list's window.
+    public enum Purpose: Hashable, Sendable {
+        /// Replace the window (new query, jump to start or end).
+        case replace
+        case append
+        case prepend
+    }
+
+    /// The list query generation the request belongs to.
+    public var generation: Int
+    public var query: CustomerListQuery
+    public var position: PagePosition
+    public var limit: Int
+    public var purpose: Purpose
+
+    public init(
+        generation: Int, query: CustomerListQuery, position: PagePosition, limit: Int, purpose: Purpose
+    ) {
+        self.generation = generation
+        self.query = query
+        self.position = position
+        self.limit = limit
+        self.purpose = purpose
+    }
+}
+
+/// Everything that can happen to the dashboard: keys, resizes, and results of effects.
+public enum Message: Equatable, Sendable {
+    case key(KeyEvent)
+    case resized(columns: Int, rows: Int)
+    case overviewLoaded(OverviewPart)
+    case listPageLoaded(ListPageRequest, CustomerListPage)
+    case listCounted(generation: Int, count: Int)
+    case detailLoaded(id: Int64, CustomerDetail?)
+    /// A theme was loaded (by name); `errors` are the theme files' problems, for the status bar.
+    case themeLoaded(name: String, errors: [String])
+    /// An effect failed; the text is one sentence for the status bar.
+    case failed(String)
+}
+
+/// What the runtime must do for `update`: I/O against the store, the terminal or the files.
+/// `update` itself never does I/O.
+public enum Effect: Equatable, Sendable {
+    /// Load every part of the overview (each part comes back as its own message).
+    case loadOverview
+    case loadListPage(ListPageRequest)
+    case countList(generation: Int, query: CustomerListQuery)
+    case loadDetail(id: Int64)
+    /// Read theme files and switch to the theme called `name`.
+    case loadTheme(name: String)
+    /// Repaint the whole terminal (Ctrl-L).
+    case redraw
+    /// Stop the process as Ctrl-Z does in a shell.
+    case suspend
+    /// End the program with this exit code.
+    case quit(code: Int32)
+}

@@ -1,0 +1,243 @@
+import Scoring
+
+/// The dashboard's one update function and its start: pure, no I/O, no clock. The runtime
+/// feeds it messages (keys, resizes, effect results) and performs the effects it returns.
+public enum Dashboard {
+    /// The effects to perform before the first frame: the start screen's data.
+    public static func start(_ state: inout AppState) -> [Effect] {
+        var effects = OverviewScreen.ensureLoaded(&state)
+        if state.screen == .list { effects += ListScreen.ensureLoaded(&state) }
+        return effects
+    }
+
+    public static func update(_ state: inout AppState, _ message: Message) -> [Effect] {
+        switch message {
+        case .key(.resize):
+            return []
+        case .key(let key):
+            return handleKey(key, &state)
+        case .resized(let columns, let rows):
+            state.size = ScreenSize(columns: columns, rows: rows)
+            ListScreen.keepSelectionVisible(&state)
+            return ListScreen.prefetch(&state)
+        case .overviewLoaded(let part):
+            OverviewScreen.receive(&state, part)
+            return []
+        case .listPageLoaded(let request, let page):
+            return ListScreen.receive(&state, request: request, page: page)
+        case .listCounted(let generation, let count):
+            ListScreen.counted(&state, generation: generation, count: count)
+            return []
+        case .detailLoaded(let id, let customer):
+            DetailScreen.receive(&state, id: id, customer: customer)
+            return []
+        case .themeLoaded(let name, let errors):
+            state.themeName = name
+            if let error = errors.first {
+                state.status = StatusMessage(error, isError: true)
+            } else {
+                state.status = StatusMessage(state.catalog.text(.themeApplied) + " " + name)
+            }
+            return []
+        case .failed(let text):
+            state.status = StatusMessage(text, isError: true)
+            state.list.pending.removeAll()
+            state.detail.loading = false
+            return []
+        }
+    }
+
+    // MARK: - Keys
+
+    static func handleKey(_ key: KeyEvent, _ state: inout AppState) -> [Effect] {
+        if key == .control("c") { return quit(&state, code: 130) }
+        switch state.mode {
+        case .help(let scroll): return helpKey(key, scroll: scroll, &state)
+        case .search(let text, let previous): return searchKey(key, text: text, previous: previous, &state)
+        case .command(let text): return commandKey(key, text: text, &state)
+        case .normal: break
+        }
+        state.status = nil
+        if state.isTooSmall {
+            // Only leaving works on the "too small" screen; nothing else can be seen.
+            if key == .character("q") || key == .character("Q") { return quit(&state, code: 0) }
+            return key == .control("l") ? [.redraw] : []
+        }
+        guard let action = KeyMap.forScreen(state.screen).action(for: key) else { return [] }
+        switch action {
+        case .quit: return quit(&state, code: 0)
+        case .interrupt: return quit(&state, code: 130)
+        case .redraw: return [.redraw]
+        case .suspend: return [.suspend]
+        case .help:
+            state.mode = .help(scroll: 0)
+            return []
+        case .command:
+            state.mode = .command(text: "")
+            return []
+        case .search:
+            var effects = showList(&state)
+            state.mode = .search(text: state.list.query.search, previous: state.list.query.search)
+            effects += []
+            return effects
+        case .showOverview:
+            state.stack = [.overview]
+            return OverviewScreen.ensureLoaded(&state)
+        case .showList:
+            return showList(&state)
+        case .back:
+            return back(&state, key: key)
+        default:
+            switch state.screen {
+            case .overview: return OverviewScreen.handle(action, &state)
+            case .list: return ListScreen.handle(action, &state)
+            case .detail: return DetailScreen.handle(action, &state)
+            }
+        }
+    }
+
+    static func quit(_ state: inout AppState, code: Int32) -> [Effect] {
+        state.exitCode = code
+        return [.quit(code: code)]
+    }
+
+    /// Esc and q go back one screen; q on the overview quits, Esc there only says how to quit.
+    static func back(_ state: inout AppState, key: KeyEvent) -> [Effect] {
+        if state.stack.count > 1 {
+            state.stack.removeLast()
+            return []
+        }
+        if key == .escape {
+            state.status = StatusMessage(state.catalog.text(.pressQToQuit))
+            return []
+        }
+        return quit(&state, code: 0)
+    }
+
+    static func showList(_ state: inout AppState) -> [Effect] {
+        if state.screen != .list { state.stack = [.overview, .list] }
+        return ListScreen.ensureLoaded(&state)
+    }
+
+    static func helpKey(_ key: KeyEvent, scroll: Int, _ state: inout AppState) -> [Effect] {
+        let maximum = max(0, HelpOverlay.lines(state).count - max(1, state.bodyHeight - 2))
+        switch key {
+        case .escape, .character("q"), .character("?"), .enter: state.mode = .normal
+        case .down, .character("j"): state.mode = .help(scroll: min(maximum, scroll + 1))
+        case .up, .character("k"): state.mode = .help(scroll: max(0, scroll - 1))
+        case .pageDown, .character(" "): state.mode = .help(scroll: min(maximum, scroll + state.bodyHeight))
+        case .pageUp: state.mode = .help(scroll: max(0, scroll - state.bodyHeight))
+        case .home, .character("g"): state.mode = .help(scroll: 0)
+        case .end, .character("G"): state.mode = .help(scroll: maximum)
+        case .control("l"): return [.redraw]
+        default: break
+        }
+        return []
+    }
+
+    /// Search as you type: every change reloads the list's first page (the store answers from
+    /// its full-text index in milliseconds; stale answers are dropped by generation).
+    static func searchKey(_ key: KeyEvent, text: String, previous: String, _ state: inout AppState)
+        -> [Effect]
+    {
+        var text = text
+        switch key {
+        case .enter:
+            state.mode = .normal
+            return []
+        case .escape:
+            state.mode = .normal
+            return applySearch(previous, &state)
+        case .backspace:
+            guard !text.isEmpty else { return [] }
+            text.removeLast()
+        case .control("u"):
+            text = ""
+        case .character(let character):
+            text.append(character)
+        case .down, .up, .pageDown, .pageUp:
+            let action = KeyMap.forScreen(.list).action(for: key) ?? .moveDown
+            return ListScreen.handle(action, &state)
+        default:
+            return []
+        }
+        state.mode = .search(text: text, previous: previous)
+        return applySearch(text, &state)
+    }
+
+    static func applySearch(_ text: String, _ state: inout AppState) -> [Effect] {
+        guard text != state.list.query.search else { return [] }
+        var query = state.list.query
+        query.search = text
+        return ListScreen.reload(&state, query: query)
+    }
+
+    static func commandKey(_ key: KeyEvent, text: String, _ state: inout AppState) -> [Effect] {
+        switch key {
+        case .escape:
+            state.mode = .normal
+        case .enter:
+            state.mode = .normal
+            return run(text, &state)
+        case .backspace:
+            if text.isEmpty {
+                state.mode = .normal
+            } else {
+                state.mode = .command(text: String(text.dropLast()))
+            }
+        case .control("u"):
+            state.mode = .command(text: "")
+        case .character(let character):
+            state.mode = .command(text: text + String(character))
+        default:
+            break
+        }
+        return []
+    }
+
+    /// Runs a `:` command line.
+    static func run(_ text: String, _ state: inout AppState) -> [Effect] {
+        let command: ColonCommand
+        switch ColonCommand.parse(text, current: state.list.query.filter) {
+        case .success(let parsed): command = parsed
+        case .failure(let error):
+            if !text.trimmingCharacters(in: .whitespaces).isEmpty {
+                state.status = StatusMessage(error.message(state.catalog), isError: true)
+            }
+            return []
+        }
+        switch command {
+        case .quit:
+            return quit(&state, code: 0)
+        case .overview:
+            state.stack = [.overview]
+            return OverviewScreen.ensureLoaded(&state)
+        case .list:
+            return showList(&state)
+        case .sort(let column, let direction):
+            var query = state.list.query
+            query.sort = column
+            query.direction = direction ?? column.naturalDirection
+            if state.screen != .list { state.stack = [.overview, .list] }
+            return ListScreen.reload(&state, query: query)
+        case .filter(let filter):
+            var query = state.list.query
+            query.filter = filter
+            if state.screen != .list { state.stack = [.overview, .list] }
+            return ListScreen.reload(&state, query: query)
+        case .clearFilter:
+            var query = state.list.query
+            query.filter = ListFilter()
+            query.search = ""
+            state.status = StatusMessage(state.catalog.text(.filterCleared))
+            if state.screen != .list { state.stack = [.overview, .list] }
+            return ListScreen.reload(&state, query: query)
+        case .theme(let name):
+            return [.loadTheme(name: name)]
+        case .language(let language):
+            state.catalog = Catalog(language: language)
+            state.status = StatusMessage(state.catalog.text(.languageApplied))
+            return []
+        }
+    }
+}

@@ -1,0 +1,116 @@
+/// Draws the whole screen from the state: header line, the current screen (or the help overlay),
+/// and the status bar. Depends only on the state, so every frame is testable as a buffer.
+public enum DashboardView {
+    public static func render(_ state: AppState) -> ScreenBuffer {
+        var buffer = ScreenBuffer(width: state.size.columns, height: state.size.rows)
+        if state.isTooSmall {
+            renderTooSmall(state, into: &buffer)
+            return buffer
+        }
+        renderHeader(state, into: &buffer)
+        let body = Rect(x: 0, y: 1, width: state.size.columns, height: state.bodyHeight)
+        if case .help(let scroll) = state.mode {
+            HelpOverlay.render(state, scroll: scroll, into: &buffer, area: body)
+        } else {
+            switch state.screen {
+            case .overview: OverviewScreen.render(state, into: &buffer, area: body)
+            case .list: ListScreen.render(state, into: &buffer, area: body)
+            case .detail: DetailScreen.render(state, into: &buffer, area: body)
+            }
+        }
+        renderStatus(state, into: &buffer)
+        return buffer
+    }
+
+    /// "terminal too small", what is needed and what there is, centred as far as it fits.
+    static func renderTooSmall(_ state: AppState, into buffer: inout ScreenBuffer) {
+        let catalog = state.catalog
+        let minimum = AppState.minimumSize
+        let lines = [
+            catalog.text(.tooSmall),
+            "(" + catalog.text(.needSize) + " \(minimum.columns)×\(minimum.rows))",
+            catalog.text(.haveSize) + " \(state.size.columns)×\(state.size.rows)",
+            "q: " + catalog.text(.hintQuit),
+        ]
+        let top = max(0, (state.size.rows - lines.count) / 2)
+        for (index, line) in lines.enumerated() {
+            let width = DisplayWidth.width(of: line)
+            let x = max(0, (state.size.columns - width) / 2)
+            buffer.write(
+                line, x: x, y: top + index, role: index == 0 ? .statusError : .default,
+                maxWidth: state.size.columns - x)
+        }
+    }
+
+    /// Where you are, left; the date of "today", right.
+    static func renderHeader(_ state: AppState, into buffer: inout ScreenBuffer) {
+        let catalog = state.catalog
+        var place = [catalog.text(.appName)]
+        for screen in state.stack {
+            switch screen {
+            case .overview: place.append(catalog.text(.overview))
+            case .list: place.append(ListScreen.summary(state))
+            case .detail:
+                let name =
+                    state.detail.customer.map { sanitizedForTerminal($0.name) } ?? catalog.text(.detail)
+                place.append(name)
+            }
+        }
+        let area = Rect(x: 0, y: 0, width: state.size.columns, height: 1)
+        buffer.bar(
+            area, y: 0, left: [Span(" " + place.joined(separator: " › "), .header)],
+            right: [Span(catalog.date(state.today) + " ", .header)], role: .header)
+    }
+
+    /// The prompt while typing, else a message or error, else the hints; the row counter right.
+    static func renderStatus(_ state: AppState, into buffer: inout ScreenBuffer) {
+        let catalog = state.catalog
+        let y = state.size.rows - 1
+        let area = Rect(x: 0, y: y, width: state.size.columns, height: 1)
+        let right: StyledLine = state.screen == .list ? [Span(ListScreen.counter(state) + " ", .status)] : []
+        var left: StyledLine
+        switch state.mode {
+        case .search(let text, _):
+            left = [
+                Span(" " + catalog.text(.searchPrompt), .status),
+                Span(sanitizedForTerminal(text) + "█", .status),
+            ]
+        case .command(let text):
+            left = [Span(":" + sanitizedForTerminal(text) + "█", .status)]
+        case .help:
+            left = [Span(" " + catalog.text(.helpClose), .statusHint)]
+        case .normal:
+            if let status = state.status {
+                left = [Span(" " + status.text, status.isError ? .statusError : .status)]
+            } else {
+                left = hints(state)
+            }
+        }
+        buffer.bar(area, y: y, left: left, right: right, role: .status)
+        if case .normal = state.mode, let status = state.status, status.isError {
+            // An error owns the whole bar so it cannot be missed.
+            buffer.setRole(
+                .statusError,
+                in: Rect(x: 0, y: y, width: DisplayWidth.width(of: " " + status.text), height: 1))
+        }
+    }
+
+    /// "j/k move · enter open · / search · ? help · q back", from the key map.
+    static func hints(_ state: AppState) -> StyledLine {
+        let catalog = state.catalog
+        let onRoot = state.stack.count == 1
+        let items: [(keys: String, text: String)] = KeyMap.forScreen(state.screen).hints(catalog).map {
+            item in
+            // On the top screen "back" quits, and the hint says so.
+            onRoot && item.text == catalog.text(.hintBack)
+                ? (keys: item.keys, text: catalog.text(.hintQuit)) : item
+        }
+        var line: StyledLine = [Span(" ", .statusHint)]
+        for (index, item) in items.enumerated() {
+            if index > 0 { line.append(Span(" · ", .statusHint)) }
+            line.append(Span(item.keys, .status))
+            line.append(Span(" " + item.text, .statusHint))
+        }
+        return line
+    }
+}

@@ -1,0 +1,285 @@
+import CustomerStore
+import Dashboard
+import Foundation
+import Scoring
+import Terminal
+
+/// The screen the loop draws on and reads keys from: ncurses for real, or a script for
+/// benchmarks and headless runs.
+protocol DashboardScreen: AnyObject {
+    var size: ScreenSize { get }
+    func nextKey(timeoutMilliseconds: Int?) -> KeyEvent?
+    func draw(_ buffer: ScreenBuffer)
+    func invalidate()
+    func apply(theme: Theme)
+    func suspend()
+    func restore()
+}
+
+/// The real terminal: the ncurses session and the diffing renderer.
+final class CursesScreen: DashboardScreen {
+    private let session: TerminalSession
+    private let renderer: TerminalRenderer
+
+    init(session: TerminalSession, theme: Theme) {
+        self.session = session
+        self.renderer = TerminalRenderer(session: session, theme: theme)
+    }
+
+    var size: ScreenSize { ScreenSize(columns: session.size.columns, rows: session.size.rows) }
+    func nextKey(timeoutMilliseconds: Int?) -> KeyEvent? {
+        session.nextKey(timeoutMilliseconds: timeoutMilliseconds)
+    }
+    func draw(_ buffer: ScreenBuffer) { renderer.draw(buffer) }
+    func invalidate() { renderer.invalidate() }
+    func apply(theme: Theme) { renderer.theme = theme }
+    func suspend() { session.suspend() }
+    func restore() { session.restore() }
+}
+
+/// Messages from the effect workers to the loop, behind a lock.
+final class Inbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var messages: [Message] = []
+    private var outstanding = 0
+
+    /// Counts an effect that will post (at least) one message later.
+    func expect() { lock.withLock { outstanding += 1 } }
+
+    /// Posts the messages of one finished effect.
+    func finish(_ posted: [Message]) {
+        lock.withLock {
+            messages += posted
+            outstanding -= 1
+        }
+    }
+
+    func drain() -> [Message] {
+        lock.withLock {
+            defer { messages.removeAll() }
+            return messages
+        }
+    }
+
+    /// Whether effects are still running or messages are waiting.
+    var isBusy: Bool { lock.withLock { outstanding > 0 || !messages.isEmpty } }
+}
+
+/// Performs the store effects off the loop's thread: a fast lane for pages and details (index
+/// lookups, milliseconds) and a slow lane for counts and the overview (scans), so a slow count
+/// never holds up scrolling. Answers to outdated list queries are skipped, not computed.
+final class StoreWorker: @unchecked Sendable {
+    private let store: CustomerStore
+    private let today: CalendarDay
+    let inbox = Inbox()
+    private let fast = DispatchQueue(label: "clientele.dashboard.fast")
+    private let slow = DispatchQueue(label: "clientele.dashboard.slow")
+    private let lock = NSLock()
+    private var latestGeneration = 0
+
+    init(store: CustomerStore, today: CalendarDay) {
+        self.store = store
+        self.today = today
+    }
+
+    private func isCurrent(_ generation: Int) -> Bool { lock.withLock { generation >= latestGeneration } }
+
+    func perform(_ effect: Effect) {
+        switch effect {
+        case .loadListPage(let request):
+            lock.withLock { latestGeneration = max(latestGeneration, request.generation) }
+            run(on: fast) { [self] in
+                guard isCurrent(request.generation) else { return [] }
+                let page = try store.customerListPage(
+                    request.query, position: request.position, limit: request.limit)
+                return [.listPageLoaded(request, page)]
+            }
+        case .countList(let generation, let query):
+            run(on: slow) { [self] in
+                guard isCurrent(generation) else { return [] }
+                return [.listCounted(generation: generation, count: try store.customerListCount(query))]
+            }
+        case .loadDetail(let id):
+            run(on: fast) { [self] in [.detailLoaded(id: id, try store.customerDetail(id: id, today: today))]
+            }
+        case .loadOverview:
+            // Cheapest parts first, each shown as soon as it is there.
+            run(on: fast) { [self] in
+                let distribution = try store.overviewDistribution()
+                return [
+                    .overviewLoaded(.distribution(segments: distribution.segments, bands: distribution.bands))
+                ]
+            }
+            run(on: fast) { [self] in
+                [.overviewLoaded(.urgent(try store.urgentCustomers(limit: OverviewScreen.urgentLimit)))]
+            }
+            run(on: slow) { [self] in [.overviewLoaded(.headline(try store.overviewHeadline(today: today)))] }
+            run(on: slow) { [self] in [.overviewLoaded(.feedback(try store.overviewFeedback(today: today)))] }
+            run(on: slow) { [self] in [.overviewLoaded(.retention(try store.overviewRetention(today: today)))]
+            }
+        case .loadTheme, .redraw, .suspend, .quit:
+            break
+        }
+    }
+
+    private func run(on queue: DispatchQueue, _ body: @escaping @Sendable () throws -> [Message]) {
+        inbox.expect()
+        queue.async { [inbox] in
+            do {
+                inbox.finish(try body())
+            } catch {
+                inbox.finish([.failed(String(describing: error))])
+            }
+        }
+    }
+}
+
+/// Theme files: the shipped `Themes/` folder (found near the executable) and the user's
+/// `$XDG_CONFIG_HOME/clientele/themes/`, read here and handed to the pure ``ThemeLoader``.
+enum ThemeFiles {
+    static func userFolder(environment: [String: String]) -> String {
+        let config =
+            environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) as NSString).appendingPathComponent(".config")
+        return (config as NSString).appendingPathComponent("clientele/themes")
+    }
+
+    /// Where shipped themes may be: beside the binary, in an installed share folder, or in the
+    /// source tree the binary was built in (`.build/<triple>/<config>/clientele`).
+    static func shippedFolders() -> [String] {
+        let executable =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments[0]
+        let folder = (executable as NSString).deletingLastPathComponent
+        return [
+            "Themes", "../share/clientele/Themes", "../../Themes", "../../../Themes",
+        ].map { ((folder as NSString).appendingPathComponent($0) as NSString).standardizingPath }
+    }
+
+    static func read(environment: [String: String]) -> [ThemeFile] {
+        let shipped = shippedFolders().first { folderHasThemes($0) }
+        return (shipped.map { files(in: $0) } ?? []) + files(in: userFolder(environment: environment))
+    }
+
+    private static func folderHasThemes(_ folder: String) -> Bool {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).contains {
+            $0.hasSuffix(".toml")
+        }
+    }
+
+    private static func files(in folder: String) -> [ThemeFile] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0.hasSuffix(".toml") }.sorted()
+        return names.compactMap { name in
+            let path = (folder as NSString).appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: path) else { return nil }
+            return ThemeFile(fileName: displayPath(path), contents: String(decoding: data, as: UTF8.self))
+        }
+    }
+
+    /// The path as error messages show it: the home folder as "~", to keep the status bar short.
+    private static func displayPath(_ path: String) -> String {
+        let home = NSHomeDirectory()
+        guard home.count > 1, path.hasPrefix(home + "/") else { return path }
+        return "~" + path.dropFirst(home.count)
+    }
+
+    static func load(named name: String, environment: [String: String]) -> LoadedTheme {
+        ThemeLoader.load(
+            named: name, from: read(environment: environment),
+            noColor: NoColor.isRequested(environment: environment))
+    }
+}
+
+/// The loop: keys and effect results in, `update`, effects out, the frame drawn by diff.
+final class DashboardRuntime {
+    private var state: AppState
+    private let screen: DashboardScreen
+    private let worker: StoreWorker
+    private let environment: [String: String]
+    /// Called after every handled key with how long handling and drawing took (for `bench-ui`).
+    var onKeyHandled: ((Double) -> Void)?
+    /// Called once when the first frame with every start-screen part loaded has been drawn.
+    var onFirstCompleteFrame: (() -> Void)?
+
+    init(state: AppState, screen: DashboardScreen, store: CustomerStore, environment: [String: String]) {
+        self.state = state
+        self.screen = screen
+        self.worker = StoreWorker(store: store, today: state.today)
+        self.environment = environment
+    }
+
+    /// Runs until a quit; returns the exit code. `themeErrors` go to the status bar at once.
+    func run(themeErrors: [String] = []) -> Int32 {
+        if let error = themeErrors.first { state.status = StatusMessage(error, isError: true) }
+        state.size = screen.size
+        perform(Dashboard.start(&state))
+        screen.draw(DashboardView.render(state))
+        var reportedComplete = false
+        while state.exitCode == nil {
+            let busy = worker.inbox.isBusy
+            if let key = screen.nextKey(timeoutMilliseconds: busy ? 10 : 1000) {
+                let started = Clock.monotonicSeconds()
+                if key == .resize {
+                    let size = screen.size
+                    send(.resized(columns: size.columns, rows: size.rows))
+                } else {
+                    send(.key(key))
+                }
+                for message in worker.inbox.drain() { send(message) }
+                if state.exitCode != nil { break }
+                screen.draw(DashboardView.render(state))
+                onKeyHandled?(Clock.monotonicSeconds() - started)
+            } else {
+                let messages = worker.inbox.drain()
+                guard !messages.isEmpty else { continue }
+                for message in messages { send(message) }
+                screen.draw(DashboardView.render(state))
+            }
+            if !reportedComplete, isStartScreenComplete {
+                reportedComplete = true
+                onFirstCompleteFrame?()
+            }
+        }
+        screen.restore()
+        return state.exitCode ?? 0
+    }
+
+    /// Whether the visible screen has everything it asked for.
+    private var isStartScreenComplete: Bool {
+        switch state.screen {
+        case .overview:
+            let figures = state.overview.figures
+            return figures.headline != nil && figures.segments != nil && figures.urgent != nil
+                && figures.retention != nil && figures.feedback != nil
+        case .list: return state.list.loaded
+        case .detail: return state.detail.customer != nil || state.detail.missing
+        }
+    }
+
+    private func send(_ message: Message) {
+        perform(Dashboard.update(&state, message))
+    }
+
+    private func perform(_ effects: [Effect]) {
+        for effect in effects {
+            switch effect {
+            case .loadTheme(let name):
+                let loaded = ThemeFiles.load(named: name, environment: environment)
+                screen.apply(theme: loaded.theme)
+                send(.themeLoaded(name: loaded.theme.name, errors: loaded.errors.map(\.description)))
+            case .redraw:
+                screen.invalidate()
+            case .suspend:
+                screen.suspend()
+                let size = screen.size
+                send(.resized(columns: size.columns, rows: size.rows))
+                screen.invalidate()
+            case .quit:
+                break
+            default:
+                worker.perform(effect)
+            }
+        }
+    }
+}
