@@ -109,3 +109,44 @@ struct BackupCommandTests {
         #expect(again.standardError.contains("exists already"))
     }
 }
+
+@Suite("GDPR from the command line", .serialized)
+struct PrivacyCommandTests {
+    @Test("export to a private file, erase with --yes, purge; scripts must confirm")
+    func exportEraseAndPurge() throws {
+        let scratch = try Scratch()
+        let path = scratch.file("gdpr.sqlite")
+        #expect(try Clientele.run(["demo", "--db", path, "--customers", "60"]).status == 0)
+        let file = scratch.file("k3.json")
+        let export = try Clientele.run(["privacy", "export", "K-0000003", "--db", path, "-o", file])
+        #expect(export.status == 0, "\(export.standardError)")
+        var info = stat()
+        stat(file, &info)
+        #expect(info.st_mode & 0o777 == 0o600)
+        let object =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file)))
+            as? [String: Any]
+        #expect(object?["customerId"] as? Int == 3)
+        #expect(
+            Set((object?["tables"] as? [String: Any])?.keys ?? [:].keys) == [
+                "customer", "orders", "contracts", "interactions", "feedback", "referrals", "scores",
+            ])
+        let csv = try Clientele.run(["privacy", "export", "3", "--db", path, "--format", "csv"])
+        #expect(csv.standardOutput.hasPrefix("table,row,column,value\r\n"))
+
+        let unconfirmed = try Clientele.run(["privacy", "erase", "3", "--db", path])
+        #expect(unconfirmed.status == 1)
+        #expect(unconfirmed.standardError.contains("pass --yes"))
+        let erased = try Clientele.run(["privacy", "erase", "3", "--db", path, "--yes"])
+        #expect(erased.status == 0, "\(erased.standardError)")
+        #expect(erased.standardOutput.contains("kept pseudonymised"))
+        let after = try Clientele.run(["privacy", "export", "3", "--db", path])
+        #expect(after.standardOutput.contains("Erased customer 3"))
+        #expect(!after.standardOutput.contains("K-0000003"))
+
+        let purge = try Clientele.run(["privacy", "purge", "--older-than", "1y", "--db", path, "--yes"])
+        #expect(purge.status == 0)
+        #expect(purge.standardOutput.contains("Anonymised"))
+        #expect(try Clientele.run(["privacy", "purge", "--older-than", "soon", "--db", path]).status == 64)
+    }
+}
