@@ -18,7 +18,7 @@ struct ClienteleCommand: ParsableCommand {
         subcommands: [
             DashboardCommand.self, DemoCommand.self, StatsCommand.self, ScoreCommand.self, ModelCommand.self,
             LogCommand.self, ImportCommand.self, RulesCommand.self, BackupCommand.self, RestoreCommand.self,
-            CheckCommand.self, PrivacyCommand.self, BenchCommand.self,
+            CheckCommand.self, PrivacyCommand.self, CallListCommand.self, BenchCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self)
 }
