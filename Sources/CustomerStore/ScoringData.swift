@@ -10,10 +10,9 @@ public struct ScoringInput: Sendable {
     public var summaries: [PurchaseSummary?]
 }
 
-/// Tags that mark membership in a loyalty or bonus programme (case-insensitive).
-public let loyaltyProgrammeTags: Set<String> = [
-    "bonusprogramm", "treueprogramm", "loyalty", "loyalty-programme",
-]
+/// Tags that mark membership in a loyalty or bonus programme (compared in lower case). SQLite
+/// checks them (`FactSQL.customers`), so no tag list is decoded per customer.
+public let loyaltyProgrammeTags = ["bonusprogramm", "treueprogramm", "loyalty", "loyalty-programme"]
 
 extension CustomerStore {
     /// Reads facts and purchase summaries of every customer as of the end of `asOf`
@@ -130,9 +129,6 @@ extension CustomerStore {
         customer row: Row, summary: PurchaseSummary?, touches: [Row], followUps: [Row], feedback: [Row],
         contracts: [Row], referrals: [Row], window: FactWindow
     ) throws -> CustomerFacts {
-        let tags = (row["tags"] as String?).flatMap {
-            try? JSONDecoder().decode([String].self, from: Data($0.utf8))
-        }
         var facts = CustomerFacts(
             customerID: row["id"],
             relationshipType: RelationshipType(rawValue: row["relationship_type"]) ?? .transactional,
@@ -142,7 +138,7 @@ extension CustomerStore {
                 technical: BindingStrength(rawValue: row["binding_technical"]) ?? .none,
                 situational: BindingStrength(rawValue: row["binding_situational"]) ?? .none,
                 emotional: BindingStrength(rawValue: row["binding_emotional"]) ?? .none),
-            loyaltyMember: (tags ?? []).contains { loyaltyProgrammeTags.contains($0.lowercased()) },
+            loyaltyMember: row["loyalty_member"],
             birthday: (row["birthday"] as String?).flatMap { CalendarDay(iso: $0) },
             customerSince: CalendarDay(unixSeconds: row["created_at"]),
             purchases: summary.map(PurchaseFacts.init(summary:)))
@@ -212,7 +208,10 @@ struct FactWindow {
 enum FactSQL {
     static let customers = """
         SELECT id, relationship_type, binding_contractual, binding_economic, binding_technical,
-            binding_situational, binding_emotional, tags, birthday, created_at
+            binding_situational, binding_emotional, birthday, created_at,
+            EXISTS (SELECT 1 FROM json_each(customers.tags)
+                WHERE lower(json_each.value) IN (\(loyaltyProgrammeTags.map { "'\($0)'" }.joined(separator: ", "))))
+                AS loyalty_member
         FROM customers
         """
 

@@ -128,3 +128,19 @@ struct ScoreJSONTests {
                 == bindings)
     }
 }
+
+@Suite("Facts for the model")
+struct ScoringFactsTests {
+    @Test("Loyalty programme tags are recognised case-insensitively; other tags are not")
+    func loyaltyTags() throws {
+        let folder = try TemporaryFolder()
+        let store = try CustomerStore.open(path: folder.file("f.sqlite"))
+        try store.insert(
+            CustomerRecord(id: 1, name: "Mitglied", tags: ["VIP", "BONUSPROGRAMM"], createdAt: 0))
+        try store.insert(CustomerRecord(id: 2, name: "Kein Mitglied", tags: ["Newsletter"], createdAt: 0))
+        let day = CalendarDay(iso: "2025-06-30")!
+        let input = try store.scoringInput(asOf: day, unit: .weeks)
+        #expect(input.facts.map(\.loyaltyMember) == [true, false])
+        #expect(try store.scoringInput(customerID: 1, asOf: day, unit: .weeks).facts.loyaltyMember)
+    }
+}
