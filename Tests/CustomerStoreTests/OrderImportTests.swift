@@ -58,7 +58,8 @@ struct ImportValueTests {
         arguments: [
             ("1234.56", Int64(123_456)), ("1234,56", 123_456), ("-5", -500), ("12.5", 1250), ("0,07", 7),
             ("€ 19,99", 1999),
-            ("19.99 EUR", 1999),
+            ("19.99 EUR", 1999), ("1.234,56", 123_456), ("1,234.56", 123_456), ("1.234.567", 123_456_700),
+            ("-1.234,5", -123_450),
         ])
     func amounts(text: String, minor: Int64) {
         #expect(ImportValues.amountMinor(text) == minor)
@@ -66,7 +67,7 @@ struct ImportValueTests {
 
     @Test(
         "Ambiguous or malformed amounts are refused",
-        arguments: ["1.234", "1.234,56", "12,", "abc", "", "1e3", "--5", "5.5.5"])
+        arguments: ["1.234", "1,234", "12,", "abc", "", "1e3", "--5", "5.5.5", "1.23.4", "0,123"])
     func badAmounts(text: String) {
         #expect(ImportValues.amountMinor(text) == nil)
     }

@@ -25,12 +25,20 @@ public struct CSVReader: Sendable {
     /// All records of `bytes`. Empty lines are skipped; an unclosed quote is an error at the line
     /// where the quoted field began.
     public func records(_ bytes: [UInt8]) throws(CSVShapeError) -> [CSVRecord] {
+        try records(bytes, firstLine: 1).records
+    }
+
+    /// The records of one piece of a longer file that begins at physical line `firstLine` and
+    /// ends at a record boundary, and the line the next piece begins on (the streaming importer).
+    public func records(_ bytes: [UInt8], firstLine: Int) throws(CSVShapeError) -> (
+        records: [CSVRecord], nextLine: Int
+    ) {
         var records: [CSVRecord] = []
-        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var line = 1
+        var index = firstLine == 1 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var line = firstLine
         var fields: [String] = []
         var field: [UInt8] = []
-        var recordLine = 1
+        var recordLine = firstLine
         var inQuotes = false
         var quoteLine = 0
         var quoteColumn = 0
@@ -108,6 +116,6 @@ public struct CSVReader: Sendable {
                 line: quoteLine, column: quoteColumn, message: "a quoted field is never closed")
         }
         if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRecord() }
-        return records
+        return (records, line)
     }
 }
