@@ -17,7 +17,8 @@ struct ClienteleCommand: ParsableCommand {
             """,
         subcommands: [
             DashboardCommand.self, DemoCommand.self, StatsCommand.self, ScoreCommand.self, ModelCommand.self,
-            LogCommand.self, ImportCommand.self, RulesCommand.self, BackupCommand.self, RestoreCommand.self,
+            ShowCommand.self, LogCommand.self, ImportCommand.self, RulesCommand.self, BackupCommand.self,
+            RestoreCommand.self,
             CheckCommand.self, PrivacyCommand.self, CallListCommand.self, BenchCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self)

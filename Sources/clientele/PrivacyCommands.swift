@@ -118,7 +118,10 @@ struct PrivacyExportCommand: ParsableCommand {
         for table in export.tables {
             for (index, row) in table.rows.enumerated() {
                 for (column, value) in zip(table.columns, row) {
-                    out += writer.line([table.name, "\(index + 1)", column, value])
+                    // CSV cannot escape controls; they are neutralised (line breaks kept, quoted).
+                    // The JSON export keeps every character, escaped.
+                    let safe = value.map { sanitizedForTerminal($0, lineBreaks: .keep) }
+                    out += writer.line([table.name, "\(index + 1)", column, safe])
                 }
             }
         }
