@@ -141,8 +141,14 @@ struct ListSQL {
         s.value_tier, s.value_minor, s.clv_minor, s.last_touch_at, s.next_action, s.next_action_due
         """
 
+    /// Counting needs the join only when a filter looks at the customer's own columns; the
+    /// score sorts otherwise count the scores table alone (a third of the work on 1M rows).
     var countSQL: String {
-        "SELECT count(*) FROM \(from)"
+        let needsCustomers =
+            query.sort == .name || query.filter.owner != nil || query.filter.relationship != nil
+            || CustomerStore.ftsQuery(query.search) != nil
+        let table = needsCustomers ? from : "scores s"
+        return "SELECT count(*) FROM \(table)"
             + (filters.isEmpty ? "" : " WHERE " + filters.joined(separator: " AND "))
     }
 

@@ -45,9 +45,15 @@ public struct KeyMap: Hashable, Sendable {
         bindings.first { $0.keys.contains(key) }?.action
     }
 
-    /// The hint bar's entries, in key map order: ("j/k", "move").
+    /// The hint bar's entries: help and back first (they must never be cut off), then the
+    /// rest in key map order: ("?", "help"), ("q", "back"), ("j/k", "move").
     public func hints(_ catalog: Catalog) -> [(keys: String, text: String)] {
-        bindings.compactMap { binding in
+        let first: [KeyAction] = [.help, .back]
+        let ordered =
+            bindings.filter { first.contains($0.action) }.sorted {
+                (first.firstIndex(of: $0.action) ?? 0) < (first.firstIndex(of: $1.action) ?? 0)
+            } + bindings.filter { !first.contains($0.action) }
+        return ordered.compactMap { binding in
             binding.hint.map { (binding.hintKeys ?? binding.keys.first?.name ?? "", catalog.text($0)) }
         }
     }

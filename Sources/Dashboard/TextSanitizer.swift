@@ -45,7 +45,7 @@ public enum TextSanitizer {
 
     /// Returns `text` with everything that could steer a terminal neutralised (see the type's doc).
     public static func sanitize(_ text: String, lineBreaks: LineBreaks = .space) -> String {
-        if isPlainPrintableASCII(text) { return text }
+        if isPlainPrintableASCII(text) || isPlainPrintable(text) { return text }
         var scanner = EscapeSequenceScanner(scalars: Array(text.unicodeScalars))
         var output = String.UnicodeScalarView()
         while let token = scanner.next() {
@@ -67,6 +67,21 @@ public enum TextSanitizer {
     /// True when every scalar is printable ASCII: the common case needs no work at all.
     private static func isPlainPrintableASCII(_ text: String) -> Bool {
         text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    }
+
+    /// True when every scalar lies in ranges that hold no control, format character, line
+    /// separator or escape introducer (checked exhaustively by a test), so text with umlauts,
+    /// CJK, "·", "€" or "▲" also skips the scanner; the dashboard sanitises on every draw.
+    static func isPlainPrintable(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0x20...0x7E, 0xA0...0xAC, 0xAE...0x5FF, 0x2010...0x2027, 0x2030...0x205F, 0x2070...0xD7FF,
+                0xE000...0xFEFE, 0xFF00...0xFFF8, 0x1F000...0x1FAFF, 0x20000...0x3FFFF:
+                true
+            default:
+                false
+            }
+        }
     }
 
     private static func lineBreakReplacement(_ mode: LineBreaks) -> [Unicode.Scalar] {

@@ -66,14 +66,15 @@ final class Inbox: @unchecked Sendable {
 }
 
 /// Performs the store effects off the loop's thread: a fast lane for pages and details (index
-/// lookups, milliseconds) and a slow lane for counts and the overview (scans), so a slow count
-/// never holds up scrolling. Answers to outdated list queries are skipped, not computed.
+/// lookups, milliseconds), a slow lane for the overview's scans and one for list counts, so a
+/// slow count never holds up scrolling. Answers to outdated list queries are skipped.
 final class StoreWorker: @unchecked Sendable {
     private let store: CustomerStore
     private let today: CalendarDay
     let inbox = Inbox()
     private let fast = DispatchQueue(label: "clientele.dashboard.fast")
     private let slow = DispatchQueue(label: "clientele.dashboard.slow")
+    private let counts = DispatchQueue(label: "clientele.dashboard.counts")
     private let lock = NSLock()
     private var latestGeneration = 0
 
@@ -95,7 +96,7 @@ final class StoreWorker: @unchecked Sendable {
                 return [.listPageLoaded(request, page)]
             }
         case .countList(let generation, let query):
-            run(on: slow) { [self] in
+            run(on: counts) { [self] in
                 guard isCurrent(generation) else { return [] }
                 return [.listCounted(generation: generation, count: try store.customerListCount(query))]
             }
@@ -105,17 +106,24 @@ final class StoreWorker: @unchecked Sendable {
         case .loadOverview:
             // Cheapest parts first, each shown as soon as it is there.
             run(on: fast) { [self] in
+                [.overviewLoaded(.urgent(try store.urgentCustomers(limit: OverviewScreen.urgentLimit)))]
+            }
+            // The scans run side by side (the pool has several readers): the overview is complete
+            // when the slowest part is, not after the sum of them.
+            run(on: slow) { [self] in
                 let distribution = try store.overviewDistribution()
                 return [
                     .overviewLoaded(.distribution(segments: distribution.segments, bands: distribution.bands))
                 ]
             }
-            run(on: fast) { [self] in
-                [.overviewLoaded(.urgent(try store.urgentCustomers(limit: OverviewScreen.urgentLimit)))]
+            run(on: .global(qos: .userInitiated)) { [self] in
+                [.overviewLoaded(.headline(try store.overviewHeadline(today: today)))]
             }
-            run(on: slow) { [self] in [.overviewLoaded(.headline(try store.overviewHeadline(today: today)))] }
-            run(on: slow) { [self] in [.overviewLoaded(.feedback(try store.overviewFeedback(today: today)))] }
-            run(on: slow) { [self] in [.overviewLoaded(.retention(try store.overviewRetention(today: today)))]
+            run(on: .global(qos: .userInitiated)) { [self] in
+                [.overviewLoaded(.feedback(try store.overviewFeedback(today: today)))]
+            }
+            run(on: .global(qos: .userInitiated)) { [self] in
+                [.overviewLoaded(.retention(try store.overviewRetention(today: today)))]
             }
         case .loadTheme, .redraw, .suspend, .quit:
             break
@@ -199,6 +207,8 @@ final class DashboardRuntime {
     private let environment: [String: String]
     /// Called after every handled key with how long handling and drawing took (for `bench-ui`).
     var onKeyHandled: ((Double) -> Void)?
+    /// Called once when the first frame (placeholders and all) has been drawn.
+    var onFirstFrame: (() -> Void)?
     /// Called once when the first frame with every start-screen part loaded has been drawn.
     var onFirstCompleteFrame: (() -> Void)?
 
@@ -215,6 +225,7 @@ final class DashboardRuntime {
         state.size = screen.size
         perform(Dashboard.start(&state))
         screen.draw(DashboardView.render(state))
+        onFirstFrame?()
         var reportedComplete = false
         while state.exitCode == nil {
             let busy = worker.inbox.isBusy
@@ -267,7 +278,10 @@ final class DashboardRuntime {
             case .loadTheme(let name):
                 let loaded = ThemeFiles.load(named: name, environment: environment)
                 screen.apply(theme: loaded.theme)
-                send(.themeLoaded(name: loaded.theme.name, errors: loaded.errors.map(\.description)))
+                // A broken file of another theme is not this command's news: report problems
+                // only when the theme asked for could not be used as it is.
+                let errors = loaded.theme.name == name ? [] : loaded.errors.map(\.description)
+                send(.themeLoaded(name: loaded.theme.name, errors: errors))
             case .redraw:
                 screen.invalidate()
             case .suspend:

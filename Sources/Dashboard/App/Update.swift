@@ -120,7 +120,7 @@ public enum Dashboard {
     }
 
     static func helpKey(_ key: KeyEvent, scroll: Int, _ state: inout AppState) -> [Effect] {
-        let maximum = max(0, HelpOverlay.lines(state).count - max(1, state.bodyHeight - 2))
+        let maximum = max(0, HelpOverlay.lines(state).count - max(1, state.bodyHeight - 1))
         switch key {
         case .escape, .character("q"), .character("?"), .enter: state.mode = .normal
         case .down, .character("j"): state.mode = .help(scroll: min(maximum, scroll + 1))

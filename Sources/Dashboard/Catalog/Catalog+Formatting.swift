@@ -76,18 +76,18 @@ extension Catalog {
         return (negative ? "-" : "") + text
     }
 
-    /// Money in a compact form for tight columns: €1.2k, €12k, €3.4M / 1,2 Tsd. €, 3,4 Mio. €.
+    /// Money in a compact form for tight columns: €12.3k, €3.4M / 12,3 T€, 3,4 Mio €.
     public func compactAmount(minor: Int64, currency: String = "EUR") -> String {
         let units = Double(minor) / 100
         let magnitude = abs(units)
         let symbol = Self.currencySymbols[currency] ?? currency
         let (scaled, suffix): (Double, String) =
             magnitude >= 1_000_000
-            ? (units / 1_000_000, pick("M", " Mio."))
-            : magnitude >= 10_000 ? (units / 1_000, pick("k", " Tsd.")) : (units, "")
+            ? (units / 1_000_000, pick("M", " Mio"))
+            : magnitude >= 10_000 ? (units / 1_000, pick("k", " T")) : (units, "")
         let digits = suffix.isEmpty || abs(scaled) >= 100 ? 0 : 1
         let value = decimal(scaled, digits: digits) + suffix
-        if language == .de { return value + " " + symbol }
+        if language == .de { return value + (suffix == " T" ? "" : " ") + symbol }
         return value.hasPrefix("-") ? "-" + symbol + value.dropFirst() : symbol + value
     }
 

@@ -83,7 +83,8 @@ public enum DashboardView {
             if let status = state.status {
                 left = [Span(" " + status.text, status.isError ? .statusError : .status)]
             } else {
-                left = hints(state)
+                let used = right.reduce(0) { $0 + $1.width }
+                left = hints(state, maxWidth: state.size.columns - used - 1)
             }
         }
         buffer.bar(area, y: y, left: left, right: right, role: .status)
@@ -96,7 +97,8 @@ public enum DashboardView {
     }
 
     /// "j/k move · enter open · / search · ? help · q back", from the key map.
-    static func hints(_ state: AppState) -> StyledLine {
+    /// Whole hints only: those that do not fit in `maxWidth` columns are left out.
+    static func hints(_ state: AppState, maxWidth: Int) -> StyledLine {
         let catalog = state.catalog
         let onRoot = state.stack.count == 1
         let items: [(keys: String, text: String)] = KeyMap.forScreen(state.screen).hints(catalog).map {
@@ -106,8 +108,13 @@ public enum DashboardView {
                 ? (keys: item.keys, text: catalog.text(.hintQuit)) : item
         }
         var line: StyledLine = [Span(" ", .statusHint)]
+        var used = 1
         for (index, item) in items.enumerated() {
-            if index > 0 { line.append(Span(" · ", .statusHint)) }
+            let separator = index > 0 ? " · " : ""
+            let width = DisplayWidth.width(of: separator + item.keys + " " + item.text)
+            guard used + width <= maxWidth else { break }
+            used += width
+            if index > 0 { line.append(Span(separator, .statusHint)) }
             line.append(Span(item.keys, .status))
             line.append(Span(" " + item.text, .statusHint))
         }

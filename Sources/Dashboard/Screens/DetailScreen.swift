@@ -71,7 +71,7 @@ public enum DetailScreen {
 
     static func heading(_ text: String) -> StyledLine { [Span(text, .title)] }
 
-    static func field(_ label: String, _ value: String, role: StyleRole = .default, labelWidth: Int = 13)
+    static func field(_ label: String, _ value: String, role: StyleRole = .default, labelWidth: Int = 14)
         -> StyledLine
     {
         [Span(Layout.fit(label, labelWidth), .kpiLabel), Span(" "), Span(value, role)]

@@ -31,10 +31,7 @@ public enum HelpOverlay {
         let catalog = state.catalog
         buffer.fill(area, role: .default)
         buffer.write(" " + catalog.text(.helpTitle), x: area.x, y: area.y, role: .title, maxWidth: area.width)
-        buffer.write(
-            catalog.text(.helpClose), x: area.x + 1, y: area.bottom - 1, role: .muted,
-            maxWidth: area.width - 1)
-        let body = Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: max(0, area.height - 2))
+        let body = Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: max(0, area.height - 1))
         let content = lines(state)
         let offset = min(scroll, max(0, content.count - body.height))
         buffer.draw(lines: content, in: body, offset: offset)

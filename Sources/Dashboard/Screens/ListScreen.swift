@@ -265,12 +265,12 @@ public enum ListScreen {
             return text + (sort.direction == .ascending ? " ▲" : " ▼")
         }
         return [
-            TableColumn(title(.columnName, .name), minWidth: 16, grow: 3, priority: 0),
-            TableColumn(title(.columnSegment, .segment), minWidth: 14, priority: 3),
-            TableColumn(title(.columnRisk, .risk), minWidth: 11, priority: 1),
+            TableColumn(title(.columnName, .name), minWidth: 22, grow: 3, priority: 0),
+            TableColumn(title(.columnSegment, .segment), minWidth: 14, priority: 5),
+            TableColumn(title(.columnRisk, .risk), minWidth: 13, priority: 1),
             TableColumn(title(.columnValue, .value), minWidth: 10, alignment: .right, priority: 2),
-            TableColumn(title(.columnLastTouch, .lastTouch), minWidth: 7, alignment: .right, priority: 4),
-            TableColumn(title(.columnNextAction, .nextAction), minWidth: 14, grow: 2, priority: 5),
+            TableColumn(title(.columnLastTouch, .lastTouch), minWidth: 7, alignment: .right, priority: 3),
+            TableColumn(title(.columnNextAction, .nextAction), minWidth: 14, grow: 2, priority: 4),
         ]
     }
 
@@ -283,7 +283,7 @@ public enum ListScreen {
         let risk: Span
         if let value = row.churnRisk, let band = row.band {
             risk = Span(
-                DisplayWidth.pad(catalog.percent(value), toColumns: 4, alignment: .right) + " "
+                DisplayWidth.pad(catalog.percent(value), toColumns: 5, alignment: .right) + " "
                     + catalog.band(band), riskRole(band))
         } else {
             risk = Span("–", .muted)

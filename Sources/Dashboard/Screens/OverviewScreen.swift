@@ -257,16 +257,16 @@ public enum OverviewScreen {
                 buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), role: .selection)
             }
             let risk =
-                DisplayWidth.pad(catalog.percent(customer.churnRisk), toColumns: 4, alignment: .right) + " "
+                DisplayWidth.pad(catalog.percent(customer.churnRisk), toColumns: 5, alignment: .right) + " "
                 + catalog.band(customer.band)
             let stake = catalog.compactAmount(minor: customer.valueAtStakeMinor)
             let riskRole = ListScreen.riskRole(customer.band)
             let line: StyledLine = [
-                Span(Layout.fit(risk, 11), isSelected ? Layout.selected(riskRole) : riskRole),
+                Span(Layout.fit(risk, 13), isSelected ? Layout.selected(riskRole) : riskRole),
                 Span(" ", isSelected ? .selection : .default),
                 Span(
                     Layout.fit(
-                        sanitizedForTerminal(customer.name), max(1, area.width - 12 - stake.count - 1)),
+                        sanitizedForTerminal(customer.name), max(1, area.width - 14 - stake.count - 1)),
                     isSelected ? .selection : .default),
                 Span(" " + stake, isSelected ? .selection : .kpiValue),
             ]

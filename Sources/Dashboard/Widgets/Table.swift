@@ -72,9 +72,8 @@ public struct Table: Sendable {
         buffer.fill(Rect(x: area.x, y: area.y, width: area.width, height: 1), role: .header)
         var x = area.x
         for (index, column) in columns.enumerated() where widths[index] > 0 {
-            buffer.write(
-                Layout.fit(column.title, widths[index], column.alignment), x: x, y: area.y, role: .header,
-                maxWidth: widths[index])
+            Self.put(
+                column.title, in: &buffer, x: x, y: area.y, width: widths[index], column.alignment, .header)
             x += widths[index] + gap
         }
         let visible = max(0, area.height - 1)
@@ -90,11 +89,27 @@ public struct Table: Sendable {
             for (index, column) in columns.enumerated() where widths[index] > 0 {
                 let cell = index < rows[rowIndex].count ? rows[rowIndex][index] : Span("")
                 let role = isSelected ? Layout.selected(cell.role) : cell.role
-                buffer.write(
-                    Layout.fit(cell.text, widths[index], column.alignment), x: x, y: y, role: role,
-                    maxWidth: widths[index])
+                Self.put(cell.text, in: &buffer, x: x, y: y, width: widths[index], column.alignment, role)
                 x += widths[index] + gap
             }
         }
+    }
+
+    /// Writes `text` cut to `width` columns and aligned, without writing the padding: the row
+    /// is already blank (or filled by the selection bar), and every extra character written
+    /// costs time on each frame.
+    static func put(
+        _ text: String, in buffer: inout ScreenBuffer, x: Int, y: Int, width: Int, _ alignment: TextAlignment,
+        _ role: StyleRole
+    ) {
+        let fitted = DisplayWidth.truncate(text, toColumns: width)
+        let gap = max(0, width - DisplayWidth.width(of: fitted))
+        let offset =
+            switch alignment {
+            case .left: 0
+            case .right: gap
+            case .center: gap / 2
+            }
+        buffer.write(fitted, x: x + offset, y: y, role: role, maxWidth: width - offset)
     }
 }

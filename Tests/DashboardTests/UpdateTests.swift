@@ -1,0 +1,262 @@
+import Dashboard
+import Scoring
+import Testing
+
+/// `update`: keys and effect results in, state and effects out — no terminal, no store.
+@Suite("Dashboard update")
+struct UpdateTests {
+    /// A page of `count` synthetic rows starting at id `from`.
+    private func page(from: Int64, count: Int, hasMore: Bool) -> CustomerListPage {
+        CustomerListPage(
+            rows: (0..<Int64(count)).map { Fixtures.row(from + $0, "Customer \(from + $0)") },
+            hasMore: hasMore)
+    }
+
+    private func listRequests(_ effects: [Effect]) -> [ListPageRequest] {
+        effects.compactMap { effect in
+            if case .loadListPage(let request) = effect { return request }
+            return nil
+        }
+    }
+
+    @Test("Start loads the overview; the first frame does not wait for it")
+    func start() {
+        var state = Fixtures.state()
+        #expect(Dashboard.start(&state) == [.loadOverview])
+        #expect(DashboardView.render(state).trimmedLines.contains { $0.contains("…") })
+        _ = Dashboard.update(
+            &state,
+            .overviewLoaded(
+                .feedback(
+                    Fixtures.figures.feedback
+                        ?? .init(
+                            promoters: 0, passives: 0, detractors: 0, csatSum: 0, csatCount: 0))))
+        #expect(state.overview.figures.feedback != nil)
+        #expect(state.overview.figures.headline == nil)
+    }
+
+    @Test("Opening the list asks for the first page and a count; pages join the window by keyset")
+    func keysetWindow() {
+        var state = Fixtures.state(rows: 12)
+        let effects = Dashboard.update(&state, .key(.character("c")))
+        #expect(state.screen == .list)
+        let first = listRequests(effects)
+        #expect(first.count == 1)
+        #expect(first.first?.position == .first)
+        #expect(effects.contains(.countList(generation: state.list.generation, query: state.list.query)))
+        guard let request = first.first else { return }
+
+        // The first page arrives; the selection is already within a page of its end, so the
+        // next page is asked for at once, after the last row's cursor.
+        let more = Dashboard.update(&state, .listPageLoaded(request, page(from: 1, count: 25, hasMore: true)))
+        let next = listRequests(more)
+        #expect(next.first?.position == .after(state.list.rows[24].cursor))
+        #expect(next.first?.purpose == .append)
+        // A second press does not ask again while the page is on its way.
+        #expect(listRequests(Dashboard.update(&state, .key(.character("j")))).isEmpty)
+        guard let append = next.first else { return }
+        _ = Dashboard.update(&state, .listPageLoaded(append, page(from: 26, count: 25, hasMore: false)))
+        #expect(state.list.rows.count == 50)
+        #expect(state.list.hasMoreAfter == false)
+        _ = Dashboard.update(&state, .key(.character("G")))
+        #expect(state.list.selectedRow?.id == 50)
+        #expect(state.list.position == 50)
+        _ = Dashboard.update(&state, .key(.control("u")))
+        #expect(state.list.position == 46, "half of the 9 visible rows")
+        _ = Dashboard.update(&state, .key(.character("g")))
+        #expect(state.list.position == 1)
+    }
+
+    @Test("End on a long list fetches the last page instead of walking there")
+    func jumpToEnd() {
+        var state = Fixtures.state(rows: 12)
+        let request = listRequests(Dashboard.update(&state, .key(.character("c"))))[0]
+        _ = Dashboard.update(&state, .listCounted(generation: state.list.generation, count: 1_000_000))
+        _ = Dashboard.update(&state, .listPageLoaded(request, page(from: 1, count: 25, hasMore: true)))
+        let effects = Dashboard.update(&state, .key(.end))
+        let last = listRequests(effects).first { $0.purpose == .replace }
+        #expect(last?.position == .last)
+        guard let last else { return }
+        let arrived = Dashboard.update(
+            &state, .listPageLoaded(last, page(from: 999_976, count: 25, hasMore: true)))
+        #expect(state.list.selectedRow?.id == 1_000_000)
+        #expect(state.list.position == 1_000_000)
+        // Within a page of the window's start: the page before it is asked for at once.
+        let before = listRequests(arrived)
+        #expect(before.first?.position == .before(state.list.rows[0].cursor))
+        #expect(before.first?.purpose == .prepend)
+    }
+
+    @Test("The window stays bounded however far one scrolls")
+    func windowIsBounded() {
+        var state = Fixtures.state(rows: 40)
+        var pending = listRequests(Dashboard.update(&state, .key(.character("c"))))
+        var nextID: Int64 = 1
+        for _ in 0..<100 {
+            guard let request = pending.first(where: { $0.purpose != .prepend }) else { break }
+            pending = listRequests(
+                Dashboard.update(
+                    &state, .listPageLoaded(request, page(from: nextID, count: 37, hasMore: true))))
+            nextID += 37
+            while pending.isEmpty, (state.list.selected + 1) < state.list.rows.count {
+                pending = listRequests(Dashboard.update(&state, .key(.pageDown)))
+            }
+            pending += listRequests(Dashboard.update(&state, .key(.pageDown)))
+        }
+        #expect(state.list.rows.count <= ListState.maximumWindow)
+        #expect(state.list.hasMoreBefore)
+        #expect((state.list.position ?? 0) > 1_000)
+    }
+
+    @Test("Answers for an older query are dropped")
+    func staleAnswers() {
+        var state = Fixtures.state()
+        let old = listRequests(Dashboard.update(&state, .key(.character("c"))))[0]
+        _ = Dashboard.update(&state, .key(.character("s")))
+        _ = Dashboard.update(&state, .listPageLoaded(old, page(from: 1, count: 5, hasMore: false)))
+        #expect(state.list.rows.isEmpty)
+        _ = Dashboard.update(&state, .listCounted(generation: old.generation, count: 9))
+        #expect(state.list.total == nil)
+    }
+
+    @Test("Sort cycles columns, r reverses; every change reloads from the first page")
+    func sorting() {
+        var state = Fixtures.listState()
+        #expect(state.list.query.sort == .risk && state.list.query.direction == .descending)
+        let effects = Dashboard.update(&state, .key(.character("s")))
+        #expect(state.list.query.sort == .value)
+        #expect(listRequests(effects).first?.position == .first)
+        _ = Dashboard.update(&state, .key(.character("r")))
+        #expect(state.list.query.direction == .ascending)
+    }
+
+    @Test("Search as you type reloads per key; Esc restores the previous search, Enter keeps it")
+    func search() {
+        var state = Fixtures.state()
+        _ = Dashboard.update(&state, .key(.character("/")))
+        #expect(state.screen == .list)
+        #expect(state.mode == .search(text: "", previous: ""))
+        var requests: [ListPageRequest] = []
+        for character in "mül" {
+            requests += listRequests(Dashboard.update(&state, .key(.character(character))))
+        }
+        #expect(requests.map(\.query.search) == ["m", "mü", "mül"])
+        _ = Dashboard.update(&state, .key(.backspace))
+        #expect(state.list.query.search == "mü")
+        _ = Dashboard.update(&state, .key(.escape))
+        #expect(state.list.query.search == "")
+        #expect(state.mode == .normal)
+        _ = Dashboard.update(&state, .key(.character("/")))
+        _ = Dashboard.update(&state, .key(.character("x")))
+        _ = Dashboard.update(&state, .key(.enter))
+        #expect(state.list.query.search == "x")
+        #expect(state.mode == .normal)
+    }
+
+    @Test("The command line sorts, filters, switches theme and language, quits")
+    func commands() {
+        var state = Fixtures.state()
+        func run(_ text: String) -> [Effect] {
+            var effects = Dashboard.update(&state, .key(.character(":")))
+            for character in text { effects += Dashboard.update(&state, .key(.character(character))) }
+            return effects + Dashboard.update(&state, .key(.enter))
+        }
+        _ = run("sort name desc")
+        #expect(state.screen == .list)
+        #expect(state.list.query.sort == .name && state.list.query.direction == .descending)
+        _ = run("filter segment at-risk")
+        _ = run("filter band high")
+        #expect(state.list.query.filter == ListFilter(segment: .atRisk, band: .high))
+        _ = run("filter clear")
+        #expect(state.list.query.filter.isEmpty)
+        #expect(run("theme light") == [.loadTheme(name: "light")])
+        _ = run("lang de")
+        #expect(state.catalog.language == .de)
+        _ = run("bogus")
+        #expect(state.status?.isError == true)
+        _ = run("sort sideways")
+        #expect(state.status?.text.contains("sort") == true)
+        #expect(run("q") == [.quit(code: 0)])
+        #expect(state.exitCode == 0)
+    }
+
+    @Test("Esc and q go back; q on the overview quits; Ctrl-C quits with 130 from anywhere")
+    func backAndQuit() {
+        var state = Fixtures.listState()
+        _ = Dashboard.update(&state, .key(.enter))
+        #expect(state.stack == [.overview, .list, .detail])
+        #expect(Dashboard.update(&state, .key(.escape)).isEmpty)
+        #expect(state.screen == .list)
+        _ = Dashboard.update(&state, .key(.character("q")))
+        #expect(state.screen == .overview)
+        #expect(Dashboard.update(&state, .key(.escape)).isEmpty)
+        #expect(state.exitCode == nil)
+        #expect(Dashboard.update(&state, .key(.character("q"))) == [.quit(code: 0)])
+
+        var searching = Fixtures.state()
+        _ = Dashboard.update(&searching, .key(.character("/")))
+        #expect(Dashboard.update(&searching, .key(.control("c"))) == [.quit(code: 130)])
+    }
+
+    @Test("Enter on a segment or band opens the list filtered to it; on an urgent customer, the detail")
+    func overviewEnter() {
+        var state = Fixtures.state()
+        _ = Dashboard.start(&state)
+        state.overview.figures = Fixtures.figures
+        _ = Dashboard.update(&state, .key(.character("j")))
+        _ = Dashboard.update(&state, .key(.enter))
+        #expect(state.screen == .list)
+        #expect(state.list.query.filter == ListFilter(segment: .loyal))
+        _ = Dashboard.update(&state, .key(.escape))
+        _ = Dashboard.update(&state, .key(.tab))
+        _ = Dashboard.update(&state, .key(.enter))
+        #expect(state.list.query.filter == ListFilter(band: .high))
+        _ = Dashboard.update(&state, .key(.escape))
+        _ = Dashboard.update(&state, .key(.tab))
+        #expect(Dashboard.update(&state, .key(.enter)) == [.loadDetail(id: 1)])
+        #expect(state.screen == .detail)
+    }
+
+    @Test("Resize redraws at the new size; too small shows its screen and only q works")
+    func resize() {
+        var state = Fixtures.listState()
+        _ = Dashboard.update(&state, .resized(columns: 30, rows: 8))
+        #expect(state.isTooSmall)
+        #expect(DashboardView.render(state).trimmedLines.joined().contains("terminal too small"))
+        #expect(Dashboard.update(&state, .key(.character("j"))).isEmpty)
+        _ = Dashboard.update(&state, .resized(columns: 100, rows: 30))
+        #expect(!state.isTooSmall)
+        #expect(DashboardView.render(state).width == 100)
+    }
+
+    @Test("Theme results and failures reach the status bar")
+    func statusMessages() {
+        var state = Fixtures.state()
+        _ = Dashboard.update(&state, .themeLoaded(name: "default", errors: ["x.toml:1: bad"]))
+        #expect(state.status == StatusMessage("x.toml:1: bad", isError: true))
+        let last = DashboardView.render(state).trimmedLines.last ?? ""
+        #expect(last.contains("x.toml:1: bad"))
+        _ = Dashboard.update(&state, .themeLoaded(name: "light", errors: []))
+        #expect(state.themeName == "light")
+        _ = Dashboard.update(&state, .failed("the store is busy"))
+        #expect(state.status?.isError == true)
+    }
+
+    @Test("Every key binding has help in both languages; no key means two things on one screen")
+    func keyMaps() {
+        for screen in ScreenKind.allCases {
+            let map = KeyMap.forScreen(screen)
+            var actions: [KeyEvent: KeyAction] = [:]
+            for binding in map.bindings {
+                #expect(!Catalog(language: .de).text(binding.help).isEmpty)
+                for key in binding.keys {
+                    if let earlier = actions[key] {
+                        #expect(earlier == binding.action, "\(screen): \(key.name)")
+                    }
+                    actions[key] = binding.action
+                }
+            }
+            #expect(map.hints(Catalog(language: .en)).first?.text == "help")
+        }
+    }
+}
