@@ -46,7 +46,7 @@ let package = Package(
         .executableTarget(name: "termdemo", dependencies: ["Dashboard", "Terminal"], path: "Tests/TerminalFixture"),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Dashboard"]),
         // End-to-end: runs the real `clientele` binary against real store files.
-        .testTarget(name: "ClienteleTests", dependencies: ["CustomerStore", grdb]),
+        .testTarget(name: "ClienteleTests", dependencies: ["CustomerStore", "Scoring", grdb]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -40,6 +40,7 @@ public final class CustomerStore: Sendable {
         }
         let store = CustomerStore(path: path, pool: pool)
         try store.enforceDurableWrites()
+        try store.startupCheck()
         try store.migrate()
         StoreFiles.makePrivate(path: path)
         return store

@@ -11,6 +11,7 @@ enum Migrations {
         ("0001-customer-book", v1CustomerBook),
         ("0002-search", v2Search),
         ("0003-list-next-action", v3ListNextAction),
+        ("0004-erasure-log", v4ErasureLog),
     ]
 
     static func migrator() -> DatabaseMigrator {
@@ -237,5 +238,14 @@ enum Migrations {
     /// that sort would sort the whole scores table.
     private static let v3ListNextAction = """
         CREATE INDEX scores_by_next_action_due ON scores(next_action_due, customer_id);
+        """
+
+    /// GDPR erasures: which customer id was erased when, and nothing else.
+    private static let v4ErasureLog = """
+        CREATE TABLE erasures (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL,
+            erased_at INTEGER NOT NULL
+        ) STRICT;
         """
 }

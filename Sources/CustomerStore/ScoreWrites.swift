@@ -9,13 +9,26 @@ extension CustomerStore {
         throws(StoreError)
     {
         try write { db in
+            // A million inserts into six secondary indexes in random order thrash the page cache
+            // (measured: 117 s for 1M customers); dropping them and building them again from
+            // sorted data afterwards is one sort per index. Their SQL is read back from the
+            // schema, so the migrations stay the only place that defines them. Readers keep
+            // seeing the old scores until the commit.
+            let indexes = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT name, sql FROM sqlite_master
+                    WHERE type = 'index' AND tbl_name = 'scores' AND sql IS NOT NULL
+                    """
+            ).map { (name: $0["name"] as String, sql: $0["sql"] as String) }
+            for index in indexes { try db.execute(sql: "DROP INDEX \"\(index.name)\"") }
             try db.execute(sql: "DELETE FROM scores")
             let statement = try db.makeStatement(sql: ScoreSQL.insert)
-            let encoder = ScoreSQL.encoder()
             for score in scores {
                 try ScoreSQL.execute(
-                    statement, score, model: model, scoredAt: scoredAt, encoder: encoder, in: db)
+                    statement, score, model: model, scoredAt: scoredAt, in: db)
             }
+            for index in indexes { try db.execute(sql: index.sql) }
             try ScoreSQL.insertModel(model, fittedAt: scoredAt, in: db)
         }
     }
@@ -26,7 +39,7 @@ extension CustomerStore {
         try write { db in
             let statement = try db.makeStatement(sql: ScoreSQL.insert)
             try ScoreSQL.execute(
-                statement, score, model: model, scoredAt: scoredAt, encoder: ScoreSQL.encoder(), in: db)
+                statement, score, model: model, scoredAt: scoredAt, in: db)
         }
     }
 
@@ -79,12 +92,11 @@ enum ScoreSQL {
 
     static func execute(
         _ statement: Statement, _ score: CustomerScore, model: PopulationModel, scoredAt: Int64,
-        encoder: JSONEncoder,
         in db: Database
     ) throws {
-        let reasons = String(decoding: try encoder.encode(score.reasons), as: UTF8.self)
-        let actions = String(decoding: try encoder.encode(score.actions), as: UTF8.self)
-        let bindings = String(decoding: try encoder.encode(score.bindings.strengths), as: UTF8.self)
+        let reasons = ScoreJSON.reasons(score.reasons)
+        let actions = ScoreJSON.actions(score.actions)
+        let bindings = ScoreJSON.bindings(score.bindings.strengths)
         let next = score.actions.first
         try RawBinder.execute(statement, in: db) { b in
             b.bind(1, score.customerID)

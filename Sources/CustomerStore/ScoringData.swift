@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import Scoring
 
 /// Everything the model needs about the customer base, read in one consistent snapshot.
@@ -9,10 +10,9 @@ public struct ScoringInput: Sendable {
     public var summaries: [PurchaseSummary?]
 }
 
-/// Tags that mark membership in a loyalty or bonus programme (case-insensitive).
-public let loyaltyProgrammeTags: Set<String> = [
-    "bonusprogramm", "treueprogramm", "loyalty", "loyalty-programme",
-]
+/// Tags that mark membership in a loyalty or bonus programme (compared in lower case). SQLite
+/// checks them (`FactSQL.customers`), so no tag list is decoded per customer.
+public let loyaltyProgrammeTags = ["bonusprogramm", "treueprogramm", "loyalty", "loyalty-programme"]
 
 extension CustomerStore {
     /// Reads facts and purchase summaries of every customer as of the end of `asOf`
@@ -96,12 +96,25 @@ extension CustomerStore {
                 SELECT customer_id, ordered_at, amount_minor FROM orders INDEXED BY orders_by_customer_time
                 WHERE \(filter)ordered_at < ? ORDER BY customer_id, ordered_at
                 """)
-        try statement.setArguments([end])
-        let cursor = try Row.fetchCursor(statement)
-        while let row = try cursor.next() {
-            let seconds: Int64 = row[1]
+        // Twenty million rows: step the statement with the C API (a GRDB Row per order would
+        // cost more than SQLite's own work).
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        sqlite3_bind_int64(handle, 1, end)
+        defer { sqlite3_reset(handle) }
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: code),
+                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+            let seconds = sqlite3_column_int64(handle, 1)
             try builder.add(
-                customer: row[0], day: CalendarDay(unixSeconds: seconds).daysSinceEpoch, amount: row[2])
+                customer: sqlite3_column_int64(handle, 0),
+                day: CalendarDay(unixSeconds: seconds).daysSinceEpoch,
+                amount: sqlite3_column_int64(handle, 2))
         }
         return builder.finish()
     }
@@ -116,9 +129,6 @@ extension CustomerStore {
         customer row: Row, summary: PurchaseSummary?, touches: [Row], followUps: [Row], feedback: [Row],
         contracts: [Row], referrals: [Row], window: FactWindow
     ) throws -> CustomerFacts {
-        let tags = (row["tags"] as String?).flatMap {
-            try? JSONDecoder().decode([String].self, from: Data($0.utf8))
-        }
         var facts = CustomerFacts(
             customerID: row["id"],
             relationshipType: RelationshipType(rawValue: row["relationship_type"]) ?? .transactional,
@@ -128,7 +138,7 @@ extension CustomerStore {
                 technical: BindingStrength(rawValue: row["binding_technical"]) ?? .none,
                 situational: BindingStrength(rawValue: row["binding_situational"]) ?? .none,
                 emotional: BindingStrength(rawValue: row["binding_emotional"]) ?? .none),
-            loyaltyMember: (tags ?? []).contains { loyaltyProgrammeTags.contains($0.lowercased()) },
+            loyaltyMember: row["loyalty_member"],
             birthday: (row["birthday"] as String?).flatMap { CalendarDay(iso: $0) },
             customerSince: CalendarDay(unixSeconds: row["created_at"]),
             purchases: summary.map(PurchaseFacts.init(summary:)))
@@ -198,7 +208,10 @@ struct FactWindow {
 enum FactSQL {
     static let customers = """
         SELECT id, relationship_type, binding_contractual, binding_economic, binding_technical,
-            binding_situational, binding_emotional, tags, birthday, created_at
+            binding_situational, binding_emotional, birthday, created_at,
+            EXISTS (SELECT 1 FROM json_each(customers.tags)
+                WHERE lower(json_each.value) IN (\(loyaltyProgrammeTags.map { "'\($0)'" }.joined(separator: ", "))))
+                AS loyalty_member
         FROM customers
         """
 

@@ -43,7 +43,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .cannotOpen(let path, let reason):
             "cannot open the store \(path): \(reason)"
         case .corrupt(let path, let detail):
-            "the store \(path) is damaged (\(detail)); restore a backup made with `clientele backup`"
+            "the store \(path) is damaged (\(detail)); restore a backup made with `clientele backup` "
+                + "using `clientele restore FILE`"
         case .constraint(let detail):
             "the store refused the change: \(detail)"
         case .notEmpty(let path, let customers):

@@ -148,3 +148,28 @@ struct FNV1a64 {
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }
+
+extension CustomerStore {
+    /// SQLite's own per-customer aggregate over the orders (purchase days, first, last, total),
+    /// read to the end: the baseline the rescoring benchmark compares itself with.
+    /// Returns the number of customers aggregated.
+    public func baselineOrderAggregate(asOf: CalendarDay) throws(StoreError) -> Int {
+        try read { db in
+            let cursor = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT customer_id, count(DISTINCT ordered_at / 86400), min(ordered_at), max(ordered_at),
+                        sum(amount_minor)
+                    FROM orders WHERE ordered_at < ? GROUP BY customer_id
+                    """, arguments: [asOf.adding(days: 1).startUnixSeconds])
+            var customers = 0
+            var checksum: Int64 = 0
+            while let row = try cursor.next() {
+                customers += 1
+                checksum &+= row[1] as Int64
+            }
+            _ = checksum
+            return customers
+        }
+    }
+}

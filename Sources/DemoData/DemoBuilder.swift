@@ -24,7 +24,8 @@ public enum DemoBuilder {
         at path: String, configuration: DemoConfiguration, replace: Bool, progress: Progress? = nil
     ) throws -> DemoSummary {
         try refuseToOverwriteCustomers(at: path, replace: replace)
-        let partial = path + ".partial"
+        // One partial file per process: two builds of the same path must not share one.
+        let partial = path + ".partial-\(getpid())"
         removeStoreFiles(at: partial)
         defer { removeStoreFiles(at: partial) }
 

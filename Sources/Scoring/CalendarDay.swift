@@ -90,6 +90,21 @@ public struct CalendarDay: Hashable, Comparable, Sendable, Codable, CustomString
         return CalendarDay(year: year + years, month: month, day: min(day, lastDay)) ?? self
     }
 
+    /// Stored and exchanged as `YYYY-MM-DD`, readable in the database and in JSON.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let day = CalendarDay(iso: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a date: \(text)")
+        }
+        self = day
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(iso)
+    }
+
     public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
         lhs.daysSinceEpoch < rhs.daysSinceEpoch
     }

@@ -77,7 +77,10 @@ public enum ChurnRisk {
             // Overdue by more than one and a half usual gaps starts to count; four gaps is serious.
             let ratio = Double(since) / usual
             if ratio > 1.5 {
-                let weight = min(0.7, 0.25 * (ratio - 1.5) + 0.15)
+                // The purchase model already weighs a pause against this customer's rhythm and
+                // the whole base; when it still finds them likely active, the pause counts less.
+                let trust = probabilityAlive.map { min(1, 2 * (1 - $0) + 0.2) } ?? 1
+                let weight = min(0.7, 0.25 * (ratio - 1.5) + 0.15) * trust
                 hazards.append(
                     WeightedReason(
                         reason: .orderOverdue(daysSinceLastOrder: since, usualGapDays: Int(usual.rounded())),

@@ -83,10 +83,8 @@ public enum CustomerBaseScoring {
         positionOf.reserveCapacity(facts.count)
         for (index, customer) in facts.enumerated() { positionOf[customer.customerID] = index }
         let values = facts.indices.map { index in
-            direct[index]
-                + referralCredit(facts[index].referredCustomers, settings: settings) {
-                    positionOf[$0].map { direct[$0] } ?? 0
-                }
+            let referredCLVs = facts[index].referredCustomers.map { positionOf[$0].flatMap { clvs[$0] } ?? 0 }
+            return direct[index] + referralCredit(referredCLVs, settings: settings)
         }
         let (tierA, tierB) = tierThresholds(values, settings: settings)
 
@@ -105,10 +103,10 @@ public enum CustomerBaseScoring {
     }
 
     /// Rescores one customer with the stored population model (after a logged interaction or order).
-    /// `referredValuesMinor` are the current direct values of the customers they referred.
+    /// `referredCLVsMinor` are the stored CLVs of the customers they referred.
     public static func scoreOne(
         _ facts: CustomerFacts, summary: PurchaseSummary?, model: PopulationModel, rules: ActionRuleSet,
-        referredValuesMinor: [Int64] = []
+        referredCLVsMinor: [Int64] = []
     ) -> CustomerScore {
         var estimate: CustomerValueEstimate?
         if let summary, let fitted = model.bgnbd {
@@ -137,8 +135,7 @@ public enum CustomerBaseScoring {
         }
         let clv = estimate?.lifetimeValue.map { Int64(max(0, $0).rounded()) }
         let direct = (clv ?? 0) + contractValue(facts.contracts, asOf: model.asOf, settings: model.settings)
-        let credit = Int64(
-            (Double(referredValuesMinor.reduce(0, +)) * model.settings.referralCredit).rounded())
+        let credit = referralCredit(referredCLVsMinor, settings: model.settings)
         return judge(
             facts, summary: summary, estimate: estimate, clvMinor: clv, valueMinor: direct + credit,
             model: model,
@@ -203,12 +200,9 @@ public enum CustomerBaseScoring {
         return Int64(total.rounded())
     }
 
-    static func referralCredit(_ referred: [Int64], settings: ModelSettings, directValue: (Int64) -> Int64)
-        -> Int64
-    {
-        guard !referred.isEmpty else { return 0 }
-        let sum = referred.reduce(Int64(0)) { $0 + directValue($1) }
-        return Int64((Double(sum) * settings.referralCredit).rounded())
+    /// The indirect value of a customer: a share of the CLV of the customers they referred.
+    static func referralCredit(_ referredCLVsMinor: [Int64], settings: ModelSettings) -> Int64 {
+        Int64((Double(referredCLVsMinor.reduce(0, +)) * settings.referralCredit).rounded())
     }
 
     /// The smallest values still in tier A and in tier B: tier A holds the most valuable

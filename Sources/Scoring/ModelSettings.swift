@@ -11,7 +11,7 @@ public struct ModelSettings: Sendable, Equatable, Codable {
     public var monthlyDiscountRate = 0.01
     /// Margin applied to revenue for CLV (1 = revenue).
     public var margin = 1.0
-    /// Share of a referred customer's value credited to the customer who referred them.
+    /// Share of a referred customer's CLV credited to the customer who referred them.
     public var referralCredit = 0.1
     /// NPS answers and CSAT/CES older than this no longer count.
     public var feedbackMemoryDays = 365

@@ -22,6 +22,26 @@ public struct PopulationModel: Sendable, Equatable, Codable {
     public var tierAMinor: Int64
     public var tierBMinor: Int64
     public var settings: ModelSettings
+
+    public init(
+        version: String, asOf: CalendarDay, timeUnit: TimeUnit, customers: Int, buyers: Int,
+        bgnbd: FittedBGNBD?, gammaGamma: FittedGammaGamma?, problems: [String], rfm: RFMBoundaries?,
+        populationGapDays: Double?, tierAMinor: Int64, tierBMinor: Int64, settings: ModelSettings
+    ) {
+        self.version = version
+        self.asOf = asOf
+        self.timeUnit = timeUnit
+        self.customers = customers
+        self.buyers = buyers
+        self.bgnbd = bgnbd
+        self.gammaGamma = gammaGamma
+        self.problems = problems
+        self.rfm = rfm
+        self.populationGapDays = populationGapDays
+        self.tierAMinor = tierAMinor
+        self.tierBMinor = tierBMinor
+        self.settings = settings
+    }
 }
 
 public struct FittedBGNBD: Sendable, Equatable, Codable {
@@ -85,4 +105,30 @@ public struct CustomerScore: Sendable, Equatable {
     public var bindings: BindingProfile
     public var lastOrder: CalendarDay?
     public var lastTouch: CalendarDay?
+
+    public init(
+        customerID: Int64, rfm: RFMScore?, segment: Segment, repeatPurchases: Int?, probabilityAlive: Double?,
+        expectedPurchases: Double?, expectedSpendMinor: Int64?, clvMinor: Int64?, valueMinor: Int64,
+        risk: Double, band: RiskBand, tier: ValueTier, valueAtStakeMinor: Int64, reasons: [WeightedReason],
+        actions: [SuggestedAction], bindings: BindingProfile, lastOrder: CalendarDay?, lastTouch: CalendarDay?
+    ) {
+        self.customerID = customerID
+        self.rfm = rfm
+        self.segment = segment
+        self.repeatPurchases = repeatPurchases
+        self.probabilityAlive = probabilityAlive
+        self.expectedPurchases = expectedPurchases
+        self.expectedSpendMinor = expectedSpendMinor
+        self.clvMinor = clvMinor
+        self.valueMinor = valueMinor
+        self.risk = risk
+        self.band = band
+        self.tier = tier
+        self.valueAtStakeMinor = valueAtStakeMinor
+        self.reasons = reasons
+        self.actions = actions
+        self.bindings = bindings
+        self.lastOrder = lastOrder
+        self.lastTouch = lastTouch
+    }
 }

@@ -54,9 +54,13 @@ public final class TerminalRenderer {
             let segments = TextSegment.segments(
                 of: run, columns: size.columns, rows: size.rows, terminalWidth: TerminalWidth.columns)
             for segment in segments {
-                segment.characters.withUnsafeBufferPointer { text in
+                // ncurses' waddnwstr tests `*str` before the count, so it reads one element past
+                // the last one it writes: without a terminating NUL that read leaves the array
+                // (AddressSanitizer caught it as a crash in waddnwstr).
+                let terminated = segment.characters + [0]
+                terminated.withUnsafeBufferPointer { text in
                     // ERR in the bottom-right cell only means the cursor could not advance.
-                    _ = mvaddnwstr(Int32(segment.y), Int32(segment.x), text.baseAddress, Int32(text.count))
+                    _ = mvaddnwstr(Int32(segment.y), Int32(segment.x), text.baseAddress, Int32(text.count - 1))
                 }
             }
         }

@@ -5,12 +5,21 @@ import Foundation
 import Scoring
 
 /// `clientele bench`: measures what the product promises and prints the figures as JSON.
-/// Run it from a release build: `swift run -c release clientele bench`.
+/// Run it from a release build: `swift run -c release clientele bench ...`.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure demo generation, store opening and size; print the figures as JSON.",
-        discussion: "Use a release build: swift run -c release clientele bench --customers 1000000")
+        abstract: "Measure the product's speed; each benchmark prints its figures as JSON.",
+        discussion: "Use a release build: swift run -c release clientele bench store --customers 1000000",
+        subcommands: [BenchStoreCommand.self, BenchModelCommand.self, BenchScoreCommand.self],
+        defaultSubcommand: BenchStoreCommand.self)
+}
+
+/// `clientele bench store`: demo generation rate, store open time, file size.
+struct BenchStoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "store",
+        abstract: "Measure demo generation, store opening and size.")
 
     @Option(help: "Size of the demo book to measure on.")
     var customers = 100_000

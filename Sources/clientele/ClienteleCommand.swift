@@ -17,7 +17,10 @@ struct ClienteleCommand: ParsableCommand {
             """,
         subcommands: [
             DashboardCommand.self, DemoCommand.self, StatsCommand.self, ScoreCommand.self, ModelCommand.self,
-            RulesCommand.self, BenchCommand.self, BenchUICommand.self,
+            ShowCommand.self, LogCommand.self, ImportCommand.self, RulesCommand.self, BackupCommand.self,
+            RestoreCommand.self,
+            CheckCommand.self, PrivacyCommand.self, CallListCommand.self, BenchCommand.self,
+            BenchUICommand.self,
         ],
         defaultSubcommand: DashboardCommand.self)
 }

@@ -44,6 +44,20 @@ enum ModelReport {
         var customers: Int
         var bgnbd: BGNBD?
         var gammaGamma: GammaGamma?
+
+        enum CodingKeys: String, CodingKey {
+            case asOf, timeUnit, customers, bgnbd, gammaGamma
+        }
+
+        /// A model that could not be fitted is `null`, never a missing key.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(asOf, forKey: .asOf)
+            try container.encode(timeUnit, forKey: .timeUnit)
+            try container.encode(customers, forKey: .customers)
+            try container.encode(bgnbd, forKey: .bgnbd)
+            try container.encode(gammaGamma, forKey: .gammaGamma)
+        }
     }
 
     static func json(_ model: PopulationModel) throws -> String {

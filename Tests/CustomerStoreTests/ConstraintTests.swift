@@ -161,3 +161,54 @@ struct ConstraintTests {
         #expect(try store.customerCount() == 1)
     }
 }
+
+@Suite("Logging and undoing a touchpoint")
+struct InteractionWriteTests {
+    @Test("An interaction and its answers are written together and undone together")
+    func logAndUndo() throws {
+        let folder = try TemporaryFolder()
+        let store = try CustomerStore.open(path: folder.file("u.sqlite"))
+        let customer = try store.insert(
+            CustomerRecord(id: 0, externalID: "K-1", name: "Zoë Ångström", createdAt: 0))
+        let id = try store.logInteraction(
+            InteractionRecord(
+                id: 0, customerID: customer, occurredAt: 10, channel: .call, direction: .outbound,
+                kind: .sales,
+                note: "Rückruf"),
+            feedback: [
+                FeedbackRecord(
+                    id: 0, customerID: customer, givenAt: 10, metric: .nps, npsType: .transactional, score: 9)
+            ])
+        let linked = try store.read { db in
+            try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM feedback WHERE interaction_id = ?", arguments: [id])
+        }
+        #expect(linked == 1)
+        #expect(try store.searchCustomers("ruckruf").count == 1)
+        try store.deleteInteraction(id: id)
+        let left = try store.read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM interactions") ?? -1)
+                + (try Int.fetchOne(db, sql: "SELECT count(*) FROM feedback") ?? -1)
+        }
+        #expect(left == 0)
+        #expect(try store.searchCustomers("ruckruf").isEmpty)
+        #expect(try store.resolveCustomer("K-1").map(\.id) == [customer])
+        #expect(try store.resolveCustomer("\(customer)").map(\.id) == [customer])
+        #expect(try store.resolveCustomer("angstrom").map(\.id) == [customer])
+    }
+
+    @Test("A feedback answer out of range rolls the whole log back")
+    func atomic() throws {
+        let folder = try TemporaryFolder()
+        let store = try CustomerStore.open(path: folder.file("a.sqlite"))
+        let customer = try store.insert(CustomerRecord(id: 0, name: "Ayşe", createdAt: 0))
+        #expect(throws: StoreError.self) {
+            try store.logInteraction(
+                InteractionRecord(
+                    id: 0, customerID: customer, occurredAt: 10, channel: .call, direction: .outbound,
+                    kind: .sales),
+                feedback: [FeedbackRecord(id: 0, customerID: customer, givenAt: 10, metric: .csat, score: 9)])
+        }
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM interactions") } == 0)
+    }
+}

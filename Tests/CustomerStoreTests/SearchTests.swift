@@ -1,3 +1,4 @@
+import Foundation
 import Scoring
 import Testing
 
@@ -80,5 +81,66 @@ struct SortKeyTests {
         #expect(RecordSQL.sortKey("Özdemir") == "ozdemir")
         #expect(RecordSQL.sortKey("  Groß ") == "gross")
         #expect(RecordSQL.sortKey("Renée") == "renee")
+    }
+}
+
+@Suite("Score JSON written by hand reads back through Codable")
+struct ScoreJSONTests {
+    @Test("Every reason kind, actions and bindings round-trip")
+    func roundTrip() throws {
+        let reasons: [WeightedReason] = [
+            .init(reason: .orderOverdue(daysSinceLastOrder: 94, usualGapDays: 30), weight: 0.55),
+            .init(reason: .noRecentOrder(daysSinceLastOrder: 200), weight: 0.2),
+            .init(reason: .likelyInactive(percentAlive: 12), weight: 0.88),
+            .init(reason: .detractor(score: 4, daysAgo: 12, type: .transactional), weight: 0.3),
+            .init(reason: .passive(score: 7, daysAgo: 40, type: .relational), weight: 0.07),
+            .init(reason: .openComplaints(count: 2, oldestDays: 20), weight: 0.55),
+            .init(reason: .contractCancelled(daysToEnd: 20), weight: 0.8),
+            .init(
+                reason: .contractEnding(daysToEnd: 41, daysToNoticeDeadline: 11, emotionalBinding: .weak),
+                weight: 0.3),
+            .init(reason: .lockInOnly(strongest: .technical), weight: 0.1),
+            .init(reason: .contactGap(daysSinceTouch: 120, usualGapDays: 30), weight: 0.15),
+            .init(reason: .negativeSentiment(negative: 2, of: 3), weight: 0.15),
+            .init(reason: .lowSatisfaction(score: 1, daysAgo: 3), weight: 0.15),
+            .init(reason: .highEffort(score: 2, daysAgo: 3), weight: 0.1),
+        ]
+        let decoded = try JSONDecoder().decode(
+            [WeightedReason].self, from: Data(ScoreJSON.reasons(reasons).utf8))
+        #expect(decoded == reasons)
+
+        let actions = [
+            SuggestedAction(
+                kind: .callBackDetractor, ruleID: "call \"back\"", due: CalendarDay(iso: "2025-03-14")!,
+                priority: 90,
+                channel: .call, detail: 4),
+            SuggestedAction(
+                kind: .relationalSurvey, ruleID: "nps", due: CalendarDay(iso: "2025-04-01")!, priority: 20),
+        ]
+        #expect(
+            try JSONDecoder().decode([SuggestedAction].self, from: Data(ScoreJSON.actions(actions).utf8))
+                == actions)
+
+        let bindings = BindingSignals(
+            contractual: .strong, economic: .none, technical: .weak, situational: .medium, emotional: .none)
+        #expect(
+            try JSONDecoder().decode(BindingSignals.self, from: Data(ScoreJSON.bindings(bindings).utf8))
+                == bindings)
+    }
+}
+
+@Suite("Facts for the model")
+struct ScoringFactsTests {
+    @Test("Loyalty programme tags are recognised case-insensitively; other tags are not")
+    func loyaltyTags() throws {
+        let folder = try TemporaryFolder()
+        let store = try CustomerStore.open(path: folder.file("f.sqlite"))
+        try store.insert(
+            CustomerRecord(id: 1, name: "Mitglied", tags: ["VIP", "BONUSPROGRAMM"], createdAt: 0))
+        try store.insert(CustomerRecord(id: 2, name: "Kein Mitglied", tags: ["Newsletter"], createdAt: 0))
+        let day = CalendarDay(iso: "2025-06-30")!
+        let input = try store.scoringInput(asOf: day, unit: .weeks)
+        #expect(input.facts.map(\.loyaltyMember) == [true, false])
+        #expect(try store.scoringInput(customerID: 1, asOf: day, unit: .weeks).facts.loyaltyMember)
     }
 }

@@ -179,7 +179,11 @@ struct DemoDataTests {
         #expect(try reopened.searchCustomers("echter").count == 1)
         _ = try DemoBuilder.build(at: path, configuration: configuration, replace: true)
         #expect(try CustomerStore.open(path: path, mode: .existingOnly).customerCount() == 10)
-        #expect(!FileManager.default.fileExists(atPath: path + ".partial"))
+        let folder = (path as NSString).deletingLastPathComponent
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder).allSatisfy {
+                !$0.contains(".partial")
+            })
     }
 }
 

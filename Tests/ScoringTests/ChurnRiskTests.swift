@@ -22,9 +22,13 @@ struct ChurnRiskTests {
         var facts = steadyCustomer()
         facts.purchases?.lastDay = daysAgo(94)
         facts.purchases?.firstDay = daysAgo(94 + 360)
-        let result = assess(facts)
-        #expect(result.reasons.first?.reason == .orderOverdue(daysSinceLastOrder: 94, usualGapDays: 30))
-        #expect(result.band == .medium)
+        let unfitted = assess(facts, alive: nil)
+        #expect(unfitted.reasons.first?.reason == .orderOverdue(daysSinceLastOrder: 94, usualGapDays: 30))
+        #expect(unfitted.band == .medium)
+        // When the purchase model still finds the customer likely active, the pause weighs less.
+        let likelyActive = assess(facts, alive: 0.95)
+        #expect(likelyActive.reasons.first?.reason == .orderOverdue(daysSinceLastOrder: 94, usualGapDays: 30))
+        #expect(likelyActive.risk < unfitted.risk / 2)
     }
 
     @Test("A recent detractor answer is a reason with its score and age")

@@ -1,0 +1,108 @@
+import Foundation
+
+/// A located problem in an imported file, printed as `FILE:LINE:COLUMN: what is wrong ("value")`.
+public struct ImportIssue: Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var message: String
+    public var value: String?
+
+    public var description: String {
+        let shown = value.map { " (\"\(Self.neutralised($0))\")" } ?? ""
+        return "\(file):\(line):\(column): \(message)\(shown)"
+    }
+
+    /// Values are echoed to the terminal: controls (C0, DEL, C1) and bidi overrides become `?`,
+    /// and long values are cut. CustomerStore cannot use the Dashboard's sanitiser.
+    static func neutralised(_ text: String) -> String {
+        let limited = text.count > 60 ? String(text.prefix(60)) + "…" : text
+        return String(
+            String.UnicodeScalarView(
+                limited.unicodeScalars.map {
+                    $0.value < 0x20 || (0x7F...0x9F).contains($0.value)
+                        || (0x202A...0x202E).contains($0.value)
+                        || (0x2066...0x2069).contains($0.value) ? "?" : $0
+                }))
+    }
+}
+
+/// Why an import wrote nothing.
+public enum ImportError: Error, Equatable, CustomStringConvertible {
+    /// The file has problems; `issues` holds the first ones, `total` counts them all.
+    case invalidRows(issues: [ImportIssue], total: Int)
+    /// A required column is missing; the headers found are listed so the user can map one.
+    case missingColumn(file: String, column: String, found: [String])
+    case emptyFile(file: String)
+    /// A header line and nothing else.
+    case noRows(file: String, line: Int)
+    /// `--map` names a field the importer does not have.
+    case unknownField(field: String, known: [String])
+    case unreadable(file: String, reason: String)
+    /// A customer vanished between checking and writing (another program deleted it).
+    case customerVanished(file: String, line: Int, customer: String)
+
+    public static let shownIssues = 50
+
+    public var description: String {
+        switch self {
+        case .invalidRows(let issues, let total):
+            var lines = issues.map(\.description)
+            if total > issues.count { lines.append("… and \(total - issues.count) more problems") }
+            lines.append("Nothing was imported: \(total) problem\(total == 1 ? "" : "s") in the file.")
+            return lines.joined(separator: "\n")
+        case .missingColumn(let file, let column, let found):
+            return "\(file): no column for \(column); the file has: "
+                + found.map(ImportIssue.neutralised).joined(separator: ", ")
+                + " (name one with --map COLUMN=\(column))"
+        case .emptyFile(let file):
+            return "\(file): the file has no header line"
+        case .noRows(let file, let line):
+            return "\(file):\(line):1: the file has a header line but no rows"
+        case .unknownField(let field, let known):
+            return
+                "--map: no field \(ImportIssue.neutralised(field)); fields: \(known.joined(separator: ", "))"
+        case .unreadable(let file, let reason):
+            return "cannot read \(file): \(reason)"
+        case .customerVanished(let file, let line, let customer):
+            return "\(file):\(line): the customer \(ImportIssue.neutralised(customer)) was deleted while "
+                + "importing; rows before this one were imported, run the import again to finish"
+        }
+    }
+}
+
+/// What an import did (or, in a dry run, would do).
+public struct ImportSummary: Sendable, Equatable {
+    public var rowsRead = 0
+    public var inserted = 0
+    /// Existing records that the file changed (customers and contracts).
+    public var updated = 0
+    /// Rows already in the store, unchanged (same natural key, same values).
+    public var duplicates = 0
+    /// Rows left out with `--skip-bad-rows` (written to the rejects file).
+    public var rejected = 0
+    public var customersCreated = 0
+    /// The first problems of rejected rows, to show.
+    public var issues: [ImportIssue] = []
+
+    public init() {}
+}
+
+/// Counts the first `shownIssues` problems and all of them.
+struct IssueList {
+    var shown: [ImportIssue] = []
+    var total = 0
+
+    mutating func add(_ issue: ImportIssue) {
+        total += 1
+        if shown.count < ImportError.shownIssues { shown.append(issue) }
+    }
+
+    /// Merges another list, keeping the first by position.
+    mutating func merge(_ other: IssueList) {
+        shown = Array(
+            (shown + other.shown).sorted { ($0.line, $0.column) < ($1.line, $1.column) }.prefix(
+                ImportError.shownIssues))
+        total += other.total
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import CustomerStore
+import Dashboard
+import Foundation
+import Scoring
+
+/// `clientele show CUSTOMER`: one customer as text for people, or JSON for scripts.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one customer: profile, scores with reasons, bindings, actions, touchpoints.")
+
+    @Argument(help: "Customer id, external id or search.")
+    var customer: String
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "en or de (default: from the locale).")
+    var lang: Language?
+
+    @Option(help: "How many touchpoints to list.")
+    var touchpoints = 10
+
+    func run() throws {
+        let customerStore = try store.open(createIfMissing: false)
+        let hit = try CustomerArgument.resolve(customer, in: customerStore)
+        let today = Clock.today()
+        guard let detail = try customerStore.customerDetail(id: hit.id, today: today) else {
+            throw CommandError("no customer with id \(hit.id)")
+        }
+        let catalog = Catalog(
+            language: lang ?? Language.from(environment: ProcessInfo.processInfo.environment))
+        print(Self.text(detail, catalog: catalog, touchpoints: max(0, touchpoints)))
+    }
+
+    /// Every text from data passes the sanitiser: a name with escape codes must not steer the terminal.
+    static func text(_ detail: CustomerDetail, catalog: Catalog, touchpoints limit: Int) -> String {
+        func clean(_ text: String?) -> String { text.map { sanitizedForTerminal($0) } ?? "—" }
+        var lines = [
+            "\(clean(detail.name))\(detail.company.map { " · " + clean($0) } ?? "")  (id \(detail.id))"
+        ]
+        lines.append("  external id  \(clean(detail.externalID))")
+        lines.append("  owner        \(clean(detail.owner))")
+        lines.append("  relationship \(catalog.relationship(detail.relationship))")
+        lines.append("  email        \(clean(detail.email))")
+        lines.append("  phone        \(clean(detail.phone))")
+        lines.append("  city         \(clean(detail.city))\(detail.country.map { ", " + clean($0) } ?? "")")
+        if let risk = detail.churnRisk, let band = detail.band {
+            lines.append("")
+            lines.append("  segment      \(detail.segment.map(catalog.segment) ?? "—")")
+            lines.append("  churn risk   \(catalog.percent(risk)) \(catalog.band(band))")
+            if let value = detail.valueMinor {
+                lines.append(
+                    "  value        \(detail.tier?.rawValue ?? "—") · \(catalog.amount(minor: value))")
+            }
+            for reason in detail.reasons { lines.append("  • \(catalog.reason(reason))") }
+        } else {
+            lines.append("")
+            lines.append("  not scored yet (run `clientele score`)")
+        }
+        lines.append("")
+        lines.append(
+            "  bindings     "
+                + Binding.allCases.map { "\(catalog.binding($0)) \(catalog.strength(detail.bindings[$0]))" }
+                .joined(separator: ", "))
+        if !detail.actions.isEmpty {
+            lines.append("")
+            for action in detail.actions {
+                lines.append(
+                    "  → \(catalog.action(action.kind, detail: action.detail)) · \(catalog.date(action.due))")
+            }
+        }
+        if !detail.touchpoints.isEmpty && limit > 0 {
+            lines.append("")
+            for entry in detail.touchpoints.prefix(limit) {
+                let day = catalog.date(CalendarDay(unixSeconds: entry.occurredAt))
+                let note = sanitizedForTerminal(entry.note)
+                lines.append(
+                    "  \(day)  \(catalog.channel(entry.channel)) · \(catalog.interactionKind(entry.kind))"
+                        + (note.isEmpty ? "" : " — \(note)"))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import GRDB
+import Testing
+
+/// `clientele log`, end to end: the row in SQLite, the rescored customer, the refusals.
+@Suite("Logging from the command line", .serialized)
+struct LogCommandTests {
+    @Test("A logged call with umlauts, CJK and an NPS of 4 is stored exactly and rescores the customer")
+    func logsAndRescores() throws {
+        let scratch = try Scratch()
+        let path = scratch.file("log.sqlite")
+        #expect(
+            try Clientele.run(["demo", "--db", path, "--customers", "150", "--as-of", "2025-06-30"]).status
+                == 0)
+        #expect(try Clientele.run(["score", "--db", path, "--as-of", "2025-06-30", "-q"]).status == 0)
+        let note = "Grüße aus Köln — 東京"
+        let result = try Clientele.run(
+            [
+                "log", "K-0000007", "--db", path, "--channel", "call", "--kind", "sales", "--outcome",
+                "reached",
+                "--note", note, "--nps", "4", "--nps-type", "transactional", "--follow-up", "2030-03-14",
+            ], environment: ["USER": "anna"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("Logged interaction"))
+        #expect(result.standardOutput.contains("churn risk"))
+
+        let queue = try DatabaseQueue(path: path)
+        let row = try queue.read { db in
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT i.note, i.channel, i.kind, i.outcome, i.follow_up_on, i.author, f.score, f.nps_type,
+                        s.reasons, s.scored_at > 0 AS scored
+                    FROM interactions i JOIN feedback f ON f.interaction_id = i.id
+                    JOIN scores s ON s.customer_id = i.customer_id
+                    WHERE i.customer_id = 7 ORDER BY i.id DESC LIMIT 1
+                    """)
+        }
+        let stored = try #require(row)
+        #expect(stored["note"] as String == note)
+        #expect(stored["channel"] as String == "call")
+        #expect(stored["outcome"] as String == "reached")
+        #expect(stored["follow_up_on"] as String == "2030-03-14")
+        #expect(stored["author"] as String == "anna")
+        #expect(stored["score"] as Int == 4)
+        #expect(stored["nps_type"] as String == "transactional")
+        // The fresh detractor answer is now one of the customer's reasons.
+        #expect((stored["reasons"] as String).contains("\"detractor\""))
+    }
+
+    @Test("Ambiguous, unknown and invalid input is refused and nothing is written")
+    func refusals() throws {
+        let scratch = try Scratch()
+        let path = scratch.file("refuse.sqlite")
+        #expect(
+            try Clientele.run(["demo", "--db", path, "--customers", "150", "--as-of", "2025-06-30"]).status
+                == 0)
+        let ambiguous = try Clientele.run([
+            "log", "Müller", "--db", path, "--channel", "call", "--kind", "sales",
+        ])
+        #expect(ambiguous.status == 1)
+        #expect(ambiguous.standardError.contains("matches"))
+        #expect(ambiguous.standardError.contains("use an id"))
+        let unknown = try Clientele.run([
+            "log", "nobody-at-all", "--db", path, "--channel", "call", "--kind", "sales",
+        ])
+        #expect(unknown.status == 1)
+        #expect(unknown.standardError.contains("no customer matches \"nobody-at-all\""))
+        for bad in [
+            ["--nps", "11"], ["--csat", "0"], ["--follow-up", "someday"], ["--complaint", "open"],
+        ] {
+            let result = try Clientele.run(
+                ["log", "1", "--db", path, "--channel", "call", "--kind", "sales"] + bad)
+            #expect(result.status == 64, "\(bad): \(result.standardError)")
+        }
+        let queue = try DatabaseQueue(path: path)
+        let before = try Clientele.run(["stats", "--db", path, "--json"]).standardOutput
+        #expect(before.contains("\"interactions\""))
+        let logged = try queue.read { db in
+            try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM interactions WHERE created_at > strftime('%s', '2025-07-01')")
+        }
+        #expect(logged == 0)
+    }
+}
+
+@Suite("Backup, restore and check from the command line", .serialized)
+struct BackupCommandTests {
+    @Test("backup writes a verified private copy under backups/; restore asks for --yes in scripts")
+    func backupAndRestore() throws {
+        let scratch = try Scratch()
+        let path = scratch.file("b.sqlite")
+        #expect(try Clientele.run(["demo", "--db", path, "--customers", "80"]).status == 0)
+        let backup = try Clientele.run(["backup", "--db", path])
+        #expect(backup.status == 0, "\(backup.standardError)")
+        #expect(backup.standardOutput.contains("verified"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: scratch.file("backups"))
+        #expect(files.count == 1)
+        let copy = scratch.file("backups/" + (files.first ?? ""))
+        #expect(try Clientele.run(["check", "--db", path]).standardOutput.contains("integrity check ok"))
+
+        let refused = try Clientele.run(["restore", copy, "--db", path])
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("pass --yes"))
+        let restored = try Clientele.run(["restore", copy, "--db", path, "--yes"])
+        #expect(restored.status == 0, "\(restored.standardError)")
+        let again = try Clientele.run(["backup", copy, "--db", path])
+        #expect(again.status == 1)
+        #expect(again.standardError.contains("exists already"))
+    }
+}
+
+@Suite("GDPR from the command line", .serialized)
+struct PrivacyCommandTests {
+    @Test("export to a private file, erase with --yes, purge; scripts must confirm")
+    func exportEraseAndPurge() throws {
+        let scratch = try Scratch()
+        let path = scratch.file("gdpr.sqlite")
+        #expect(try Clientele.run(["demo", "--db", path, "--customers", "60"]).status == 0)
+        let file = scratch.file("k3.json")
+        let export = try Clientele.run(["privacy", "export", "K-0000003", "--db", path, "-o", file])
+        #expect(export.status == 0, "\(export.standardError)")
+        var info = stat()
+        stat(file, &info)
+        #expect(info.st_mode & 0o777 == 0o600)
+        let object =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file)))
+            as? [String: Any]
+        #expect(object?["customerId"] as? Int == 3)
+        #expect(
+            Set((object?["tables"] as? [String: Any])?.keys ?? [:].keys) == [
+                "customer", "orders", "contracts", "interactions", "feedback", "referrals", "scores",
+            ])
+        let csv = try Clientele.run(["privacy", "export", "3", "--db", path, "--format", "csv"])
+        #expect(csv.standardOutput.hasPrefix("table,row,column,value\r\n"))
+
+        let unconfirmed = try Clientele.run(["privacy", "erase", "3", "--db", path])
+        #expect(unconfirmed.status == 1)
+        #expect(unconfirmed.standardError.contains("pass --yes"))
+        let erased = try Clientele.run(["privacy", "erase", "3", "--db", path, "--yes"])
+        #expect(erased.status == 0, "\(erased.standardError)")
+        #expect(erased.standardOutput.contains("kept pseudonymised"))
+        let after = try Clientele.run(["privacy", "export", "3", "--db", path])
+        #expect(after.standardOutput.contains("Erased customer 3"))
+        #expect(!after.standardOutput.contains("K-0000003"))
+
+        let purge = try Clientele.run(["privacy", "purge", "--older-than", "1y", "--db", path, "--yes"])
+        #expect(purge.status == 0)
+        #expect(purge.standardOutput.contains("Anonymised"))
+        #expect(try Clientele.run(["privacy", "purge", "--older-than", "soon", "--db", path]).status == 64)
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import GRDB
+import Testing
+
+/// `clientele score`, `model` and `rules`, run end to end on real store files.
+@Suite("Scoring from the command line", .serialized)
+struct ScoringCommandTests {
+    @Test("score rescores a demo store; model --json has exactly the documented keys")
+    func scoreAndModel() throws {
+        let scratch = try Scratch()
+        let path = scratch.file("book.sqlite")
+        #expect(
+            try Clientele.run(["demo", "--db", path, "--customers", "400", "--as-of", "2025-06-30"]).status
+                == 0)
+        let score = try Clientele.run(
+            ["score", "--db", path, "--as-of", "2025-06-30"], environment: scratch.environment)
+        #expect(score.status == 0, "\(score.standardError)")
+        #expect(score.standardOutput.contains("Scored 400 customers as of 2025-06-30"))
+        #expect(score.standardOutput.contains("BG/NBD"))
+        #expect(score.standardOutput.contains("Gamma-Gamma"))
+        #expect(score.standardOutput.contains("Risk bands"))
+
+        let model = try Clientele.run(["model", "--db", path, "--json"])
+        #expect(model.status == 0)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(model.standardOutput.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["asOf", "timeUnit", "customers", "bgnbd", "gammaGamma"])
+        #expect(object["asOf"] as? String == "2025-06-30")
+        #expect(object["timeUnit"] as? String == "weeks")
+        #expect(object["customers"] as? Int == 400)
+        let bgnbd = try #require(object["bgnbd"] as? [String: Any])
+        #expect(Set(bgnbd.keys) == ["r", "alpha", "a", "b", "logLikelihood", "standardErrors"])
+        #expect(Set((bgnbd["standardErrors"] as? [String: Double] ?? [:]).keys) == ["r", "alpha", "a", "b"])
+        let gammaGamma = try #require(object["gammaGamma"] as? [String: Any])
+        #expect(Set(gammaGamma.keys) == ["p", "q", "gamma", "logLikelihood", "customers"])
+
+        let queue = try DatabaseQueue(path: path)
+        let (scored, withReasons, nulls) = try queue.read { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM scores") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM scores WHERE reasons <> '[]'") ?? 0,
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM scores WHERE churn_risk IS NULL OR risk_band IS NULL") ?? 0
+            )
+        }
+        #expect(scored == 400)
+        #expect(withReasons > 50)
+        #expect(nulls == 0)
+    }
+
+    @Test("Days as the time unit: the rate parameter scales by 7 and the store keeps the unit")
+    func daysUnit() throws {
+        let scratch = try Scratch()
+        let path = scratch.file("days.sqlite")
+        #expect(
+            try Clientele.run(["demo", "--db", path, "--customers", "300", "--as-of", "2025-06-30"]).status
+                == 0)
+        #expect(
+            try Clientele.run(["score", "--db", path, "--as-of", "2025-06-30", "--time-unit", "weeks", "-q"])
+                .status == 0)
+        let weeks =
+            try JSONSerialization.jsonObject(
+                with: Data(try Clientele.run(["model", "--db", path, "--json"]).standardOutput.utf8))
+            as? [String: Any]
+        #expect(
+            try Clientele.run(["score", "--db", path, "--as-of", "2025-06-30", "--time-unit", "days", "-q"])
+                .status == 0)
+        let days =
+            try JSONSerialization.jsonObject(
+                with: Data(try Clientele.run(["model", "--db", path, "--json"]).standardOutput.utf8))
+            as? [String: Any]
+        #expect(days?["timeUnit"] as? String == "days")
+        let alphaWeeks = try #require((weeks?["bgnbd"] as? [String: Any])?["alpha"] as? Double)
+        let alphaDays = try #require((days?["bgnbd"] as? [String: Any])?["alpha"] as? Double)
+        #expect(abs(alphaDays / alphaWeeks - 7) < 1e-4)
+    }
+
+    @Test("An empty store scores to nothing with a clear note; model before score is an error")
+    func emptyAndUnscored() throws {
+        let scratch = try Scratch()
+        let path = scratch.file("empty.sqlite")
+        #expect(try Clientele.run(["demo", "--db", path, "--customers", "5"]).status == 0)
+        let unscored = try Clientele.run(["model", "--db", path])
+        #expect(unscored.status == 1)
+        #expect(unscored.standardError.contains("has not been scored yet; run `clientele score` first"))
+
+        let tiny = try Clientele.run(["score", "--db", path, "--as-of", "2025-06-30"])
+        #expect(tiny.status == 0, "\(tiny.standardError)")
+        #expect(tiny.standardOutput.contains("Scored 5 customers"))
+        let json = try Clientele.run(["model", "--db", path, "--json"])
+        #expect(json.status == 0)
+        #expect(!json.standardOutput.contains("nan"))
+    }
+
+    @Test("A broken rules file is named with its problem, and nothing is rescored")
+    func badRules() throws {
+        let scratch = try Scratch()
+        let path = scratch.file("rules.sqlite")
+        let rules = scratch.file("rules.json")
+        try Data(#"{"rules": [{"id": "x", "action": "send-spam", "priority": 1, "when": []}]}"#.utf8)
+            .write(to: URL(fileURLWithPath: rules))
+        #expect(try Clientele.run(["demo", "--db", path, "--customers", "50"]).status == 0)
+        let result = try Clientele.run(["score", "--db", path, "--rules", rules])
+        #expect(result.status == 1)
+        #expect(
+            result.standardError.contains("the rules file \(rules) is not usable: rules[0] (\"x\").action"))
+        let queue = try DatabaseQueue(path: path)
+        #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM scores") } == 0)
+    }
+
+    @Test("rules prints the shipped rule set as JSON a user can edit and pass back")
+    func rulesRoundTrip() throws {
+        let scratch = try Scratch()
+        let printed = try Clientele.run(["rules"])
+        #expect(printed.status == 0)
+        let file = scratch.file("mine.json")
+        try Data(printed.standardOutput.utf8).write(to: URL(fileURLWithPath: file))
+        let path = scratch.file("r.sqlite")
+        #expect(try Clientele.run(["demo", "--db", path, "--customers", "60"]).status == 0)
+        #expect(try Clientele.run(["score", "--db", path, "--rules", file, "-q"]).status == 0)
+    }
+
+    @Test(
+        "import orders feeds the model: new customers appear, a scored store is rescored, re-import adds nothing"
+    )
+    func importOrders() throws {
+        let scratch = try Scratch()
+        let path = scratch.file("import.sqlite")
+        #expect(
+            try Clientele.run(["demo", "--db", path, "--customers", "100", "--as-of", "2025-06-30"]).status
+                == 0)
+        #expect(try Clientele.run(["score", "--db", path, "--as-of", "2025-06-30", "-q"]).status == 0)
+        let csv = scratch.file("log.csv")
+        try Data(
+            "customer_id,date,amount\nNEW-1,2025-06-01,49.90\nNEW-1,2025-06-20,19.90\nK-0000001,2025-06-25,5\n"
+                .utf8
+        )
+        .write(to: URL(fileURLWithPath: csv))
+        let refused = try Clientele.run(["import", "orders", csv, "--db", path])
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("log.csv:2:1: no customer with this id"))
+        let first = try Clientele.run(["import", "orders", csv, "--db", path, "--create-missing"])
+        #expect(first.status == 0, "\(first.standardError)")
+        #expect(first.standardOutput.contains("imported 3 orders, 0 already present, 1 new customers"))
+        #expect(first.standardOutput.contains("store rescored"))
+        let again = try Clientele.run(["import", "orders", csv, "--db", path, "--create-missing"])
+        #expect(again.standardOutput.contains("imported 0 orders, 3 already present"))
+        let queue = try DatabaseQueue(path: path)
+        let scored = try queue.read { db in
+            try Int.fetchOne(
+                db,
+                sql:
+                    "SELECT count(*) FROM scores JOIN customers ON customers.id = scores.customer_id WHERE external_id = 'NEW-1'"
+            )
+        }
+        #expect(scored == 1)
+    }
+}

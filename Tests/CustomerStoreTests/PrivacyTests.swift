@@ -1,0 +1,122 @@
+import Foundation
+import GRDB
+import Scoring
+import Testing
+
+@testable import CustomerStore
+
+@Suite("GDPR access and erasure")
+struct PrivacyTests {
+    let folder: TemporaryFolder
+    let store: CustomerStore
+    let marker = "Zqxmarker4711"
+
+    init() throws {
+        folder = try TemporaryFolder()
+        store = try CustomerStore.open(path: folder.file("p.sqlite"))
+        try store.bulkLoad { loader in
+            for index in 1...200 {
+                try loader.add(
+                    CustomerRecord(
+                        id: Int64(index), externalID: "K-\(index)", name: "Kunde \(index)",
+                        email: "k\(index)@example.de",
+                        phone: "+49 30 \(index)", createdAt: 0))
+                try loader.add(
+                    InteractionRecord(
+                        id: Int64(index), customerID: Int64(index), occurredAt: 1_000, channel: .call,
+                        direction: .outbound, kind: .sales, note: "Gespräch mit Kunde \(index) über Kaffee"))
+                try loader.add(
+                    OrderRecord(
+                        id: Int64(index), customerID: Int64(index), orderedAt: 1_000, amountMinor: 4_990))
+            }
+        }
+        // The person to erase: the marker in their name, email, note and feedback comment.
+        try store.write { db in
+            try db.execute(
+                sql: "UPDATE customers SET name = ?, email = ?, city = 'Köln' WHERE id = 42",
+                arguments: ["Jürgen \(marker)", "\(marker.lowercased())@example.de"])
+        }
+        let interaction = try store.logInteraction(
+            InteractionRecord(
+                id: 0, customerID: 42, occurredAt: 2_000, channel: .call, direction: .inbound,
+                kind: .complaint,
+                note: "Beschwerde \(marker): Lieferung kaputt", complaintStatus: .open),
+            feedback: [
+                FeedbackRecord(
+                    id: 0, customerID: 42, givenAt: 2_000, metric: .nps, npsType: .transactional, score: 2,
+                    comment: "\(marker) ist enttäuscht")
+            ])
+        #expect(interaction > 0)
+        try store.insert(ReferralRecord(id: 0, referrerID: 42, referredID: 43, referredAt: 1_500))
+    }
+
+    private func filesContain(_ needle: String) throws -> [String] {
+        var found: [String] = []
+        let bytes = Array(needle.lowercased().utf8)
+        for suffix in ["", "-wal", "-shm"] {
+            let path = store.path + suffix
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            let lowered = data.map { (65...90).contains($0) ? $0 + 32 : $0 }
+            if lowered.count >= bytes.count {
+                for start in 0...(lowered.count - bytes.count) where lowered[start] == bytes[0] {
+                    if Array(lowered[start..<(start + bytes.count)]) == bytes {
+                        found.append(suffix.isEmpty ? "store" : suffix)
+                        break
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    @Test("The export holds everything about the person and nothing about anyone else")
+    func export() throws {
+        let export = try store.exportPersonalData(customerID: 42)
+        let names = export.tables.map(\.name)
+        #expect(
+            names == ["customer", "orders", "contracts", "interactions", "feedback", "referrals", "scores"])
+        let all = export.tables.flatMap { table in table.rows.flatMap { $0.compactMap { $0 } } }.joined(
+            separator: " ")
+        #expect(all.contains(marker))
+        #expect(all.contains("Lieferung kaputt"))
+        #expect(!all.contains("Kunde 43"))
+        #expect(!all.contains("k43@example.de"))
+        #expect(export.tables.first { $0.name == "orders" }?.rows.count == 1)
+    }
+
+    @Test("After erasure the marker is in no byte of the store or its WAL; orders stay, pseudonymised")
+    func erasure() throws {
+        #expect(!(try filesContain(marker)).isEmpty, "the test must see the marker before erasing")
+        let report = try store.erase(customerID: 42, at: 5_000)
+        #expect(report.interactionsDeleted == 2)
+        #expect(report.feedbackDeleted == 1)
+        #expect(report.referralsDeleted == 1)
+        #expect(report.ordersKeptPseudonymised == 1)
+        #expect(try filesContain(marker) == [])
+        #expect(try filesContain("Lieferung kaputt") == [])
+        #expect(try store.searchCustomers(marker).isEmpty)
+        #expect(try store.searchCustomers("kaputt").isEmpty)
+
+        let export = try store.exportPersonalData(customerID: 42)
+        #expect(export.tables.first { $0.name == "orders" }?.rows.count == 1)
+        let all = export.tables.flatMap { table in table.rows.flatMap { $0.compactMap { $0 } } }.joined(
+            separator: " ")
+        #expect(!all.lowercased().contains(marker.lowercased()))
+        #expect(all.contains("Erased customer 42"))
+        let log = try store.read { db in try Row.fetchAll(db, sql: "SELECT * FROM erasures") }
+        #expect(log.count == 1)
+        #expect(log.first?.columnNames.sorted() == ["customer_id", "erased_at", "id"])
+        #expect(try store.integrityProblems().isEmpty)
+        // Nobody else was touched.
+        #expect(try store.searchCustomers("Kunde 43").map(\.id) == [43])
+    }
+
+    @Test("Purging old touchpoints anonymises their notes and reports how many")
+    func purge() throws {
+        let report = try store.purgeInteractions(olderThan: 1_500)
+        #expect(report.interactionsAnonymised == 200)
+        #expect(try store.searchCustomers("kaffee").isEmpty)
+        #expect(try filesContain("über Kaffee") == [])
+        #expect(try store.searchCustomers("kaputt").map(\.id) == [42])
+    }
+}
