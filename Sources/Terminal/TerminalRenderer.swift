@@ -60,7 +60,8 @@ public final class TerminalRenderer {
                 let terminated = segment.characters + [0]
                 terminated.withUnsafeBufferPointer { text in
                     // ERR in the bottom-right cell only means the cursor could not advance.
-                    _ = mvaddnwstr(Int32(segment.y), Int32(segment.x), text.baseAddress, Int32(text.count - 1))
+                    _ = mvaddnwstr(
+                        Int32(segment.y), Int32(segment.x), text.baseAddress, Int32(text.count - 1))
                 }
             }
         }

@@ -11,7 +11,9 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure the product's speed; each benchmark prints its figures as JSON.",
         discussion: "Use a release build: swift run -c release clientele bench store --customers 1000000",
-        subcommands: [BenchStoreCommand.self, BenchModelCommand.self, BenchScoreCommand.self],
+        subcommands: [
+            BenchStoreCommand.self, BenchModelCommand.self, BenchScoreCommand.self, BenchUICommand.self,
+        ],
         defaultSubcommand: BenchStoreCommand.self)
 }
 

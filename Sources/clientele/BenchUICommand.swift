@@ -4,17 +4,17 @@ import Dashboard
 import Foundation
 import Scoring
 
-/// `clientele bench-ui`: runs the real dashboard loop headless against a store with a scripted
+/// `clientele bench ui`: runs the real dashboard loop headless against a store with a scripted
 /// key session and prints timings as JSON — the UI's speed promises, measured.
 struct BenchUICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench-ui",
+        commandName: "ui",
         abstract:
             "Measure the dashboard headless: first frame, per-key time (p50/p99), peak memory; print JSON.",
         discussion: """
             Use a release build on a large scored store, e.g.
               clientele demo --db big.sqlite --customers 1000000 && clientele score --db big.sqlite
-              swift run -c release clientele bench-ui --db big.sqlite --keys 1000
+              swift run -c release clientele bench ui --db big.sqlite --keys 1000
             """)
 
     @OptionGroup var store: StoreOptions

@@ -20,7 +20,6 @@ struct ClienteleCommand: ParsableCommand {
             ShowCommand.self, LogCommand.self, ImportCommand.self, RulesCommand.self, BackupCommand.self,
             RestoreCommand.self,
             CheckCommand.self, PrivacyCommand.self, CallListCommand.self, BenchCommand.self,
-            BenchUICommand.self,
         ],
         defaultSubcommand: DashboardCommand.self)
 }

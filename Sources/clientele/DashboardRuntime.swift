@@ -205,7 +205,7 @@ final class DashboardRuntime {
     private let screen: DashboardScreen
     private let worker: StoreWorker
     private let environment: [String: String]
-    /// Called after every handled key with how long handling and drawing took (for `bench-ui`).
+    /// Called after every handled key with how long handling and drawing took (for `bench ui`).
     var onKeyHandled: ((KeyEvent, Double) -> Void)?
     /// Called once when the first frame (placeholders and all) has been drawn.
     var onFirstFrame: (() -> Void)?
