@@ -189,7 +189,7 @@ public struct UrgentCustomer: Equatable, Sendable {
 /// store), so every figure is optional until it has arrived.
 public struct OverviewFigures: Equatable, Sendable {
     /// Counts and money figures over the scores table.
-    public struct Headline: Hashable, Sendable {
+    public struct Headline: Hashable, Sendable, Codable {
         public var customers: Int
         /// P(alive) ≥ 0.5 or an order in the last 90 days.
         public var activeCustomers: Int
@@ -207,7 +207,7 @@ public struct OverviewFigures: Equatable, Sendable {
     }
 
     /// Retention over the last year, from orders.
-    public struct Retention: Hashable, Sendable {
+    public struct Retention: Hashable, Sendable, Codable {
         /// Customers with an order in the year before the last one.
         public var activeYearAgo: Int
         /// Of those, customers with an order in the last year too.
@@ -228,7 +228,7 @@ public struct OverviewFigures: Equatable, Sendable {
     }
 
     /// NPS and CSAT over the last 12 months.
-    public struct Feedback: Hashable, Sendable {
+    public struct Feedback: Hashable, Sendable, Codable {
         public var promoters: Int
         public var passives: Int
         public var detractors: Int

@@ -108,6 +108,20 @@ final class StoreWorker: @unchecked Sendable {
             run(on: fast) { [self] in
                 [.overviewLoaded(.urgent(try store.urgentCustomers(limit: OverviewScreen.urgentLimit)))]
             }
+            // Figures stored by `clientele score` for this day: one row, no scans.
+            if let stored = try? store.overviewSnapshot(asOf: today), let headline = stored.headline,
+                let retention = stored.retention, let feedback = stored.feedback
+            {
+                run(on: fast) {
+                    [
+                        .overviewLoaded(.headline(headline)),
+                        .overviewLoaded(
+                            .distribution(segments: stored.segments ?? [:], bands: stored.bands ?? [:])),
+                        .overviewLoaded(.feedback(feedback)), .overviewLoaded(.retention(retention)),
+                    ]
+                }
+                return
+            }
             // The scans run side by side (the pool has several readers): the overview is complete
             // when the slowest part is, not after the sum of them.
             run(on: slow) { [self] in

@@ -98,6 +98,7 @@ enum Rescoring {
         let outcome = CustomerBaseScoring.scoreAll(
             facts: input.facts, summaries: input.summaries, request: request)
         try store.replaceAllScores(outcome.scores, model: outcome.model, scoredAt: Int64(time(nil)))
+        try store.saveOverviewSnapshot(asOf: request.asOf, computedAt: Int64(time(nil)))
         return outcome
     }
 }

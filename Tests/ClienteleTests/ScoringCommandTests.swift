@@ -1,5 +1,7 @@
+import CustomerStore
 import Foundation
 import GRDB
+import Scoring
 import Testing
 
 /// `clientele score`, `model` and `rules`, run end to end on real store files.
@@ -154,5 +156,25 @@ struct ScoringCommandTests {
             )
         }
         #expect(scored == 1)
+    }
+
+    @Test("score stores the overview figures of its day, equal to the live queries")
+    func overviewSnapshot() throws {
+        let scratch = try Scratch()
+        let path = scratch.file("overview.sqlite")
+        #expect(
+            try Clientele.run(["demo", "--db", path, "--customers", "300", "--as-of", "2025-06-30"]).status
+                == 0)
+        #expect(try Clientele.run(["score", "--db", path, "--as-of", "2025-06-30", "-q"]).status == 0)
+        let store = try CustomerStore.open(path: path, mode: .existingOnly)
+        let day = try #require(CalendarDay(iso: "2025-06-30"))
+        let stored = try #require(try store.overviewSnapshot(asOf: day))
+        #expect(stored.headline == (try store.overviewHeadline(today: day)))
+        #expect(stored.retention == (try store.overviewRetention(today: day)))
+        #expect(stored.feedback == (try store.overviewFeedback(today: day)))
+        let live = try store.overviewDistribution()
+        #expect(stored.segments == live.segments)
+        #expect(stored.bands == live.bands)
+        #expect(try store.overviewSnapshot(asOf: day.adding(days: 1)) == nil)
     }
 }
