@@ -43,10 +43,14 @@ let package = Package(
         .testTarget(name: "DemoDataTests", dependencies: ["DemoData", "CustomerStore", grdb]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard"]),
         // A small full-screen program that exercises the backend alone, for TerminalTests in tmux.
-        .executableTarget(name: "termdemo", dependencies: ["Dashboard", "Terminal"], path: "Tests/TerminalFixture"),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Dashboard"]),
+        .executableTarget(
+            name: "termdemo", dependencies: ["Dashboard", "Terminal"], path: "Tests/TerminalFixture"),
+        // Drives real programs in a private tmux server (posix_spawn, polling with deadlines);
+        // shared by the backend's and the application's end-to-end tests.
+        .target(name: "TmuxTesting", path: "Tests/TmuxTesting"),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Dashboard", "TmuxTesting"]),
         // End-to-end: runs the real `clientele` binary against real store files.
-        .testTarget(name: "ClienteleTests", dependencies: ["CustomerStore", "Scoring", grdb]),
+        .testTarget(name: "ClienteleTests", dependencies: ["CustomerStore", "Scoring", "TmuxTesting", grdb]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import TmuxTesting
 
 /// Demo stores built once for the whole suite (by the real binary), so each scenario only
 /// starts the dashboard: a scored 300-customer book, and a copy with hostile text in it.

@@ -1,6 +1,7 @@
 import Dashboard
 import Foundation
 import Testing
+import TmuxTesting
 
 /// The backend driven for real: `termdemo` in a private tmux server, keys typed, the screen read.
 @Suite("termdemo in tmux", .serialized)

@@ -1,15 +1,25 @@
 import Foundation
 
 /// What a finished child process left behind.
-struct SpawnResult: Sendable {
-    var status: Int32
-    var output: String
-    var errors: String
+public struct SpawnResult: Sendable {
+    public var status: Int32
+    public var output: String
+    public var errors: String
+
+    public init(status: Int32, output: String, errors: String) {
+        self.status = status
+        self.output = output
+        self.errors = errors
+    }
 }
 
 /// Errors starting a child process.
-struct SpawnError: Error, CustomStringConvertible {
-    var description: String
+public struct SpawnError: Error, CustomStringConvertible {
+    public var description: String
+
+    public init(description: String) {
+        self.description = description
+    }
 }
 
 /// Runs a program to completion with `posix_spawn`, for the tmux tests.
@@ -19,8 +29,8 @@ struct SpawnError: Error, CustomStringConvertible {
 /// block nearly every signal and a child inherits that mask (then no SIGWINCH, no SIGCHLD, no
 /// SIGTERM reaches the program under test). So the child gets an empty signal mask and default
 /// dispositions, and our pipe ends are close-on-exec so no grandchild keeps them open.
-enum Spawn {
-    static func run(_ arguments: [String], environment: [String: String]) throws -> SpawnResult {
+public enum Spawn {
+    public static func run(_ arguments: [String], environment: [String: String]) throws -> SpawnResult {
         guard let program = arguments.first else { throw SpawnError(description: "no program given") }
         let output = try makePipe()
         let errors = try makePipe()

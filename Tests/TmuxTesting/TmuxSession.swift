@@ -7,11 +7,11 @@ import Foundation
 /// `deinit`, so tests never see each other's windows or the user's tmux. The pane keeps its
 /// content after the program exits (`remain-on-exit on`), so the last screen and the exit status
 /// can still be read. Waiting always polls with a deadline; nothing sleeps a fixed time.
-final class TmuxSession {
+public final class TmuxSession {
     /// The private server's socket name.
-    let socket: String
+    public let socket: String
     /// The session (and pane) every command targets.
-    let target = "e2e"
+    public let target = "e2e"
     private let environment: [String: String]
 
     private nonisolated(unsafe) static var counter = 0
@@ -21,7 +21,7 @@ final class TmuxSession {
     /// `width` × `height` session, with `environment` added to a minimal UTF-8 one.
     ///
     /// tmux sets TERM inside the pane itself (to `tmux-256color` here, so 256 colours are used).
-    init(
+    public init(
         command: [String], environment extra: [String: String] = [:], width: Int = 80, height: Int = 24
     ) throws {
         socket = Self.uniqueSocketName()
@@ -51,43 +51,43 @@ final class TmuxSession {
 
     /// Runs one tmux command against this server.
     @discardableResult
-    func tmux(_ arguments: [String]) throws -> SpawnResult {
+    public func tmux(_ arguments: [String]) throws -> SpawnResult {
         try Spawn.run(["tmux", "-u", "-L", socket, "-f", "/dev/null"] + arguments, environment: environment)
     }
 
     /// Presses keys by tmux name: "Down", "Enter", "Escape", "BSpace", "F5", "NPage", "C-c", "M-x".
-    func sendKeys(_ keys: String...) throws {
+    public func sendKeys(_ keys: String...) throws {
         try tmux(["send-keys", "-t", target] + keys)
     }
 
     /// Types `text` literally (UTF-8 as is, no key-name lookup).
-    func sendText(_ text: String) throws {
+    public func sendText(_ text: String) throws {
         try tmux(["send-keys", "-t", target, "-l", text])
     }
 
     /// The visible screen as plain text, one line per row (trailing blanks trimmed by tmux).
-    func capture() throws -> String {
+    public func capture() throws -> String {
         try tmux(["capture-pane", "-p", "-t", target]).output
     }
 
     /// The visible screen with its SGR escape sequences (colours, bold, reverse…).
-    func captureWithEscapes() throws -> String {
+    public func captureWithEscapes() throws -> String {
         try tmux(["capture-pane", "-p", "-e", "-t", target]).output
     }
 
     /// A tmux format evaluated for the pane, e.g. "#{pane_pid}" or "#{alternate_on}".
-    func display(_ format: String) throws -> String {
+    public func display(_ format: String) throws -> String {
         try tmux(["display-message", "-p", "-t", target, format]).output
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Resizes the window, which sends the program SIGWINCH.
-    func resize(width: Int, height: Int) throws {
+    public func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", target, "-x", String(width), "-y", String(height)])
     }
 
     /// The process id of the program the pane runs.
-    func panePID() throws -> pid_t {
+    public func panePID() throws -> pid_t {
         guard let pid = pid_t(try display("#{pane_pid}")) else {
             throw SpawnError(description: "no pane pid")
         }
@@ -97,7 +97,7 @@ final class TmuxSession {
     /// Polls the screen every ~20 ms until `predicate` holds or `timeout` passes; returns
     /// whether it held. Read ``lastCapture`` to explain a failure.
     @discardableResult
-    func waitUntil(timeout: Duration = .seconds(5), _ predicate: (String) -> Bool) -> Bool {
+    public func waitUntil(timeout: Duration = .seconds(5), _ predicate: (String) -> Bool) -> Bool {
         let deadline = ContinuousClock.now + timeout
         repeat {
             if let screen = try? capture() {
@@ -113,7 +113,9 @@ final class TmuxSession {
     /// did before `timeout`. The pane's last output may still be in flight when tmux already
     /// reports the program dead, so checks of the final state poll too.
     @discardableResult
-    func waitForFormat(_ format: String, toBe expected: String, timeout: Duration = .seconds(5)) -> Bool {
+    public func waitForFormat(_ format: String, toBe expected: String, timeout: Duration = .seconds(5))
+        -> Bool
+    {
         let deadline = ContinuousClock.now + timeout
         repeat {
             if (try? display(format)) == expected { return true }
@@ -124,12 +126,12 @@ final class TmuxSession {
 
     /// Waits until `text` is on screen.
     @discardableResult
-    func waitFor(_ text: String, timeout: Duration = .seconds(5)) -> Bool {
+    public func waitFor(_ text: String, timeout: Duration = .seconds(5)) -> Bool {
         waitUntil(timeout: timeout) { $0.contains(text) }
     }
 
     /// The screen as last read by a wait, for failure messages.
-    private(set) var lastCapture = ""
+    public private(set) var lastCapture = ""
 
     /// Waits for the program to exit and returns its exit status (`nil` if it is still running
     /// at the deadline). A death by signal is reported as 128 + signal.
@@ -138,7 +140,7 @@ final class TmuxSession {
     /// the pane's utmp record — right when the pane's program exits — so the server sometimes
     /// misses the SIGCHLD and leaves the program a zombie with no status (tmux issues #311,
     /// #4559). When the pane is dead without a status, the server is sent SIGCHLD to reap it.
-    func exitStatus(timeout: Duration = .seconds(5)) -> Int32? {
+    public func exitStatus(timeout: Duration = .seconds(5)) -> Int32? {
         let deadline = ContinuousClock.now + timeout
         var serverPID: pid_t?
         repeat {

@@ -1,10 +1,10 @@
 import Foundation
 
 /// Finds executables that `swift build` put next to the test bundle.
-enum TestBinary {
+public enum TestBinary {
     /// `.build/<config>/<name>`, found from this test process's own executable: on Linux the
     /// tests run as `.build/<config>/<Package>PackageTests.xctest`.
-    static func path(_ name: String) -> String {
+    public static func path(_ name: String) -> String {
         let me =
             (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments[0]
