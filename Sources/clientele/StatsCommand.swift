@@ -76,30 +76,8 @@ enum Format {
         return unit == 0 ? "\(value) B" : String(format: "%.1f %@", size, units[unit])
     }
 
-    /// A JSON string literal that is also safe on a terminal: controls, C1 and bidi or invisible
-    /// format characters are written as `\uXXXX` escapes (lossless; JSON readers restore them).
+    /// A JSON string literal that is also safe on a terminal (see `JSONText`).
     static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                let value = scalar.value
-                let steering =
-                    value < 0x20 || (0x7F...0x9F).contains(value) || (0x200B...0x200F).contains(value)
-                    || (0x202A...0x202E).contains(value) || (0x2060...0x2069).contains(value)
-                    || value == 0xFEFF
-                if steering {
-                    let hex = String(value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        JSONText.quoted(text)
     }
 }
