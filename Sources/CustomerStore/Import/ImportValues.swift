@@ -61,12 +61,6 @@ enum ImportValues {
         return hours * 3600 + minutes * 60 + seconds
     }
 
-    /// Money in minor units for files whose style is not known: unambiguous forms only.
-    static func amountMinor(_ text: String) -> Int64? {
-        if case .value(let minor) = Amount.read(text) { return minor }
-        return nil
-    }
-
     /// Header names compared without case, accents, spaces, dashes, dots or underscores:
     /// "Kunden-Nr." and "kundennr" are the same column.
     static func headerKey(_ header: String) -> String {
