@@ -24,7 +24,8 @@ struct BenchScoreCommand: ParsableCommand {
         let aggregated = try customerStore.baselineOrderAggregate(asOf: request.asOf)
         let baseline = Clock.monotonicSeconds() - started
         figures["sqliteAggregateSeconds"] = .number(baseline)
-        figures["customersWithOrders"] = .int(aggregated)
+        figures["customersWithOrders"] = .int(aggregated.customers)
+        figures["purchaseDaysAggregated"] = .int(aggregated.purchaseDays)
 
         let total = Clock.monotonicSeconds()
         started = total
@@ -41,6 +42,8 @@ struct BenchScoreCommand: ParsableCommand {
         figures["rescoringSeconds"] = .number(rescoring)
         figures["ratioToSqliteAggregate"] = .number(rescoring / baseline)
         figures["customers"] = .int(outcome.scores.count)
+        figures["purchaseDaysScored"] = .int(
+            input.summaries.reduce(0) { $0 + ($1.map { $0.frequency + 1 } ?? 0) })
         figures["peakResidentMegabytes"] = .number(Self.peakResidentMegabytes())
         print(figures.json)
     }
