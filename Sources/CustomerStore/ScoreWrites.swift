@@ -84,12 +84,6 @@ enum ScoreSQL {
             ?22, ?23, ?24, ?25)
         """
 
-    static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }
-
     static func execute(
         _ statement: Statement, _ score: CustomerScore, model: PopulationModel, scoredAt: Int64,
         in db: Database
@@ -128,7 +122,9 @@ enum ScoreSQL {
     }
 
     static func insertModel(_ model: PopulationModel, fittedAt: Int64, in db: Database) throws {
-        let json = String(decoding: try encoder().encode(model), as: UTF8.self)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = String(decoding: try encoder.encode(model), as: UTF8.self)
         try db.execute(
             sql: """
                 INSERT INTO model_fits (fitted_at, model_version, as_of, time_unit, customers, parameters)

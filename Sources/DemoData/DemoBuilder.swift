@@ -35,7 +35,7 @@ public enum DemoBuilder {
         let total = configuration.customers
         let step = max(1, total / 200)
         try store.bulkLoad(batchSize: 50_000, newFile: true) { loader in
-            for index in 1...max(1, total) where total > 0 {
+            for index in stride(from: 1, through: total, by: 1) {
                 let demo = generator.customer(index)
                 try loader.add(demo.customer)
                 for order in demo.orders { try loader.add(order) }

@@ -137,6 +137,10 @@ final class ScriptedScreen: DashboardScreen {
         return Array(keys.prefix(count))
     }
 
+    /// Stands in for the terminal's blocking read: where a real session would wait in
+    /// `get_wch` for a key, this one waits a millisecond, so the loop takes in finished loads
+    /// exactly as it would between a person's keystrokes. Key timings start when a key is
+    /// returned, so these waits are not counted.
     func nextKey(timeoutMilliseconds: Int?) -> KeyEvent? {
         if !waitForCompleteFrame() {
             usleep(1_000)
