@@ -39,11 +39,29 @@ extension CustomerStore {
         }
     }
 
-    /// Removes a logged touchpoint and its feedback (undo), in one transaction.
-    public func deleteInteraction(id: Int64) throws(StoreError) {
+    /// Removes a logged touchpoint and its feedback (undo), in one transaction. Returns whether
+    /// it was there; when it was not, nothing is changed.
+    ///
+    /// `customerID` and `createdAt`, when given, must match too: rowids of deleted rows can be
+    /// handed out again, so an undo names the row it means by more than its id and never
+    /// removes a newer touchpoint that happens to have the same id.
+    @discardableResult
+    public func deleteInteraction(id: Int64, customerID: Int64? = nil, createdAt: Int64? = nil)
+        throws(StoreError) -> Bool
+    {
         try write { db in
+            let exists =
+                try Bool.fetchOne(
+                    db,
+                    sql: """
+                        SELECT EXISTS (SELECT 1 FROM interactions WHERE id = :id
+                            AND (:customer IS NULL OR customer_id = :customer)
+                            AND (:created IS NULL OR created_at = :created))
+                        """, arguments: ["id": id, "customer": customerID, "created": createdAt]) ?? false
+            guard exists else { return false }
             try db.execute(sql: "DELETE FROM feedback WHERE interaction_id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM interactions WHERE id = ?", arguments: [id])
+            return true
         }
     }
 

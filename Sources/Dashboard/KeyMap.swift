@@ -4,6 +4,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case moveDown, moveUp, pageDown, pageUp, halfPageDown, halfPageUp, top, bottom
     case open, back, quit, help, search, command, nextPane, previousPane, redraw
     case nextSort, reverseSort, filter, clearFilter, showOverview, showList, suspend, interrupt
+    case logInteraction, undo, nextField, previousField, save, externalEditor
 }
 
 /// One binding: the keys, the action, the help line for `?` and an optional short hint for the
@@ -64,6 +65,8 @@ public struct KeyMap: Hashable, Sendable {
         case .overview: KeyMap(bindings: overviewBindings + navigation + global)
         case .list: KeyMap(bindings: listBindings + navigation + global)
         case .detail: KeyMap(bindings: detailBindings + navigation + global)
+        // Typing must reach the fields, so no single-letter keys here.
+        case .logForm: KeyMap(bindings: logFormBindings)
         }
     }
 
@@ -90,6 +93,7 @@ public struct KeyMap: Hashable, Sendable {
         KeyBinding([.control("z")], .suspend, help: .helpSuspend),
         KeyBinding([.control("c")], .interrupt, help: .helpInterrupt),
         KeyBinding([.character("Q")], .quit, help: .helpQuit),
+        KeyBinding([.character("u")], .undo, help: .helpUndo),
     ]
 
     static let overviewBindings: [KeyBinding] = [
@@ -105,10 +109,24 @@ public struct KeyMap: Hashable, Sendable {
         KeyBinding([.character("r")], .reverseSort, help: .helpReverseSort, hint: .hintReverse),
         KeyBinding([.character("f")], .filter, help: .helpFilter, hint: .hintFilter),
         KeyBinding([.character("F")], .clearFilter, help: .helpClearFilter),
+        KeyBinding([.character("l")], .logInteraction, help: .helpLog, hint: .hintLog),
     ]
 
     static let detailBindings: [KeyBinding] = [
         KeyBinding([.tab], .nextPane, help: .helpNextPane, hint: .hintPane),
         KeyBinding([.shiftTab], .previousPane, help: .helpPreviousPane),
+        KeyBinding([.character("l")], .logInteraction, help: .helpLog, hint: .hintLog),
+    ]
+
+    static let logFormBindings: [KeyBinding] = [
+        KeyBinding([.escape], .back, help: .helpCancelForm, hint: .hintCancel),
+        KeyBinding([.function(1)], .help, help: .helpHelp, hint: .hintHelp),
+        KeyBinding([.tab], .nextField, help: .helpNextField, hint: .hintField, hintKeys: "tab/shift-tab"),
+        KeyBinding([.shiftTab], .previousField, help: .helpPreviousField),
+        KeyBinding([.control("s")], .save, help: .helpSave, hint: .hintSave),
+        KeyBinding([.control("e")], .externalEditor, help: .helpEditor, hint: .hintEditor),
+        KeyBinding([.control("l")], .redraw, help: .helpRedraw),
+        KeyBinding([.control("z")], .suspend, help: .helpSuspend),
+        KeyBinding([.control("c")], .interrupt, help: .helpInterrupt),
     ]
 }

@@ -1,5 +1,9 @@
 @preconcurrency import CNCursesW
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Gives the terminal back whatever ends the process: termination signals (SIGTERM, SIGHUP,
 /// SIGINT, SIGQUIT) restore it and exit with 128 + signal; crash signals (SIGSEGV, SIGBUS,
 /// SIGILL, SIGFPE, SIGABRT, SIGTRAP — Swift traps are SIGILL or SIGTRAP) restore it and re-raise
@@ -27,6 +31,22 @@ enum SignalGuard {
     static func disarmAndUninstall() {
         clientele_restore_disarm()
         clientele_uninstall_signal_handlers()
+    }
+
+    /// Runs `body` with SIGINT and SIGQUIT ignored, then puts the previous handlers back.
+    static func ignoringInterrupts<T>(_ body: () throws -> T) rethrows -> T {
+        var ignore = sigaction()
+        ignore.__sigaction_handler.sa_handler = SIG_IGN
+        sigemptyset(&ignore.sa_mask)
+        var previousInterrupt = sigaction()
+        var previousQuit = sigaction()
+        sigaction(SIGINT, &ignore, &previousInterrupt)
+        sigaction(SIGQUIT, &ignore, &previousQuit)
+        defer {
+            sigaction(SIGINT, &previousInterrupt, nil)
+            sigaction(SIGQUIT, &previousQuit, nil)
+        }
+        return try body()
     }
 
     /// Stops the process for job control (Ctrl-Z); returns `false` without stopping when the

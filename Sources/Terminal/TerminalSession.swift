@@ -88,6 +88,21 @@ public final class TerminalSession {
         return stopped
     }
 
+    /// Hands the terminal to another program for the length of `body` (an external editor):
+    /// leaves full-screen mode as ``suspend()`` does, ignores Ctrl-C and Ctrl-\\ meanwhile (as
+    /// `system(3)` does: they are meant for the program in front), then puts the screen back
+    /// and re-reads its size. The caller redraws.
+    public func runOutside<T>(_ body: () throws -> T) rethrows -> T {
+        guard isActive else { return try body() }
+        _ = endwin()
+        defer {
+            _ = clearok(curscr, true)
+            _ = wrefresh(stdscr)
+            size = Self.currentSize()
+        }
+        return try SignalGuard.ignoringInterrupts(body)
+    }
+
     /// Gives the terminal back: cursor shown, normal screen, echo and line mode restored.
     /// Safe to call more than once; after it the session does nothing.
     public func restore() {

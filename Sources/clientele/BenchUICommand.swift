@@ -165,4 +165,5 @@ final class ScriptedScreen: DashboardScreen {
     func apply(theme: Theme) { previous = nil }
     func suspend() {}
     func restore() {}
+    func runOutside<T>(_ body: () -> T) -> T { body() }
 }

@@ -14,6 +14,8 @@ protocol DashboardScreen: AnyObject {
     func apply(theme: Theme)
     func suspend()
     func restore()
+    /// Runs `body` with the terminal handed over (full-screen mode left, put back after).
+    func runOutside<T>(_ body: () -> T) -> T
 }
 
 /// The real terminal: the ncurses session and the diffing renderer.
@@ -35,6 +37,7 @@ final class CursesScreen: DashboardScreen {
     func apply(theme: Theme) { renderer.theme = theme }
     func suspend() { session.suspend() }
     func restore() { session.restore() }
+    func runOutside<T>(_ body: () -> T) -> T { session.runOutside(body) }
 }
 
 /// Messages from the effect workers to the loop, behind a lock.
@@ -75,6 +78,8 @@ final class StoreWorker: @unchecked Sendable {
     private let fast = DispatchQueue(label: "clientele.dashboard.fast")
     private let slow = DispatchQueue(label: "clientele.dashboard.slow")
     private let counts = DispatchQueue(label: "clientele.dashboard.counts")
+    /// Logging and undo: one at a time, in the order asked, on the store's writer.
+    private let writes = DispatchQueue(label: "clientele.dashboard.writes")
     private let lock = NSLock()
     private var latestGeneration = 0
 
@@ -139,7 +144,35 @@ final class StoreWorker: @unchecked Sendable {
             run(on: .global(qos: .userInitiated)) { [self] in
                 [.overviewLoaded(.retention(try store.overviewRetention(today: today)))]
             }
-        case .loadTheme, .redraw, .suspend, .quit:
+        case .logInteraction(let draft):
+            inbox.expect()
+            writes.async { [self, inbox] in
+                do {
+                    let logged = try LogWriter.save(draft, in: store, today: today, now: Int64(time(nil)))
+                    inbox.finish([
+                        .interactionLogged(
+                            logged, rescore: LogWriter.rescore(logged.customerID, store, today))
+                    ])
+                } catch {
+                    inbox.finish([.logFailed(String(describing: error))])
+                }
+            }
+        case .undoInteraction(let entry):
+            inbox.expect()
+            writes.async { [self, inbox] in
+                do {
+                    guard try LogWriter.undo(entry, in: store) else {
+                        inbox.finish([.undoFailed(entry, .alreadyGone)])
+                        return
+                    }
+                    inbox.finish([
+                        .interactionUndone(entry, rescore: LogWriter.rescore(entry.customerID, store, today))
+                    ])
+                } catch {
+                    inbox.finish([.undoFailed(entry, .failed(String(describing: error)))])
+                }
+            }
+        case .loadTheme, .redraw, .suspend, .quit, .editNote:
             break
         }
     }
@@ -279,6 +312,7 @@ final class DashboardRuntime {
                 && figures.retention != nil && figures.feedback != nil
         case .list: return state.list.loaded
         case .detail: return state.detail.customer != nil || state.detail.missing
+        case .logForm: return true
         }
     }
 
@@ -306,6 +340,16 @@ final class DashboardRuntime {
                 let size = screen.size
                 send(.resized(columns: size.columns, rows: size.rows))
                 screen.invalidate()
+            case .editNote(let note):
+                // Like Ctrl-Z: the terminal is handed over and the whole screen redrawn after.
+                let result = NoteEditor.edit(note, environment: environment) { screen.runOutside($0) }
+                let size = screen.size
+                send(.resized(columns: size.columns, rows: size.rows))
+                screen.invalidate()
+                switch result {
+                case .success(let text): send(.noteEdited(text))
+                case .failure(let failure): send(.noteEditFailed(failure))
+                }
             case .quit:
                 break
             default:

@@ -197,6 +197,37 @@ struct InteractionWriteTests {
         #expect(try store.resolveCustomer("angstrom").map(\.id) == [customer])
     }
 
+    @Test("Undo says whether the row was there, and never removes a different row with the same id")
+    func undoIsSafe() throws {
+        let folder = try TemporaryFolder()
+        let store = try CustomerStore.open(path: folder.file("s.sqlite"))
+        let customer = try store.insert(CustomerRecord(id: 0, name: "Anna Müller", createdAt: 0))
+        func log(_ note: String, at time: Int64) throws -> Int64 {
+            try store.logInteraction(
+                InteractionRecord(
+                    id: 0, customerID: customer, occurredAt: time, channel: .call, direction: .outbound,
+                    kind: .sales, note: note, createdAt: time),
+                feedback: [
+                    FeedbackRecord(
+                        id: 0, customerID: customer, givenAt: time, metric: .nps, npsType: .relational,
+                        score: 4)
+                ])
+        }
+        func count(_ table: String) throws -> Int {
+            try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? -1 }
+        }
+        let first = try log("first", at: 100)
+        #expect(try store.deleteInteraction(id: first, customerID: customer, createdAt: 100))
+        #expect(try count("interactions") == 0 && count("feedback") == 0)
+        // Gone already: nothing to do, and it says so.
+        #expect(try !store.deleteInteraction(id: first, customerID: customer, createdAt: 100))
+        // SQLite hands the freed rowid out again; the old undo must not take the new row.
+        let second = try log("second", at: 200)
+        #expect(second == first)
+        #expect(try !store.deleteInteraction(id: first, customerID: customer, createdAt: 100))
+        #expect(try count("interactions") == 1 && count("feedback") == 1)
+    }
+
     @Test("A feedback answer out of range rolls the whole log back")
     func atomic() throws {
         let folder = try TemporaryFolder()

@@ -23,7 +23,7 @@ struct ScreenSnapshotTests {
                 "",
                 "",
                 "",
-                " ? help · q back · enter open · s sort · r reverse · f filter          1/4 rows",
+                " ? help · q back · enter open · s sort · r reverse · f filter · l log  1/4 rows",
             ])
     }
 
@@ -181,7 +181,7 @@ struct ScreenSnapshotTests {
                 " economic       ■■□ medium",
                 " technical      □□□ none",
                 " situational    □□□ none",
-                " ? help · q back · tab pane · j/k move · / search",
+                " ? help · q back · tab pane · l log · j/k move · / search",
             ])
     }
 
@@ -223,7 +223,7 @@ struct ScreenSnapshotTests {
                 "",
                 "",
                 "",
-                " ? help · q back · tab pane · j/k move · / search",
+                " ? help · q back · tab pane · l log · j/k move · / search",
             ])
     }
 
@@ -264,7 +264,7 @@ struct ScreenSnapshotTests {
                 " vertraglich    ■■■ stark                             │",
                 " wirtschaftlich ■■□ mittel                            │",
                 " technisch      □□□ keine                             │",
-                " ? Hilfe · q zurück · tab Bereich · j/k bewegen · / suchen",
+                " ? Hilfe · q zurück · tab Bereich · l erfassen · j/k bewegen · / suchen",
             ])
     }
 
@@ -283,13 +283,13 @@ struct ScreenSnapshotTests {
                 "   r              reverse the sort order",
                 "   f              filter (opens :filter)",
                 "   F              clear filters and search",
+                "   l              log an interaction with this customer",
                 "   down, j        move down",
                 "   up, k          move up",
                 "   pgdown, space  page down",
                 "   pgup           page up",
                 "   ctrl-d         half a page down",
                 "   ctrl-u         half a page up",
-                "   home, g        first row",
                 " esc, q or ? closes this help                                          1/4 rows",
             ])
     }

@@ -49,6 +49,12 @@ public struct AppState: Equatable, Sendable {
     public var overview: OverviewState
     public var list: ListState
     public var detail: DetailState
+    /// The log form's content while `.logForm` is on the stack.
+    public var logForm = LogFormState()
+    /// A yes/no question over the screen; while set, only its answers count.
+    public var confirm: ConfirmPrompt?
+    /// Interactions logged in this session, newest last: what `u` undoes, until the program quits.
+    public var undoStack: [LoggedInteraction] = []
     /// Set when the program should end, with its exit code.
     public var exitCode: Int32?
 

@@ -5,6 +5,8 @@ public enum ScreenKind: String, Hashable, Sendable, CaseIterable {
     case overview
     case list
     case detail
+    /// The form for logging an interaction, drawn over the screen it was opened from.
+    case logForm
 }
 
 /// The overview's figures arrive in parts, each as soon as its query is done.
@@ -25,6 +27,8 @@ public struct ListPageRequest: Hashable, Sendable {
         case replace
         case append
         case prepend
+        /// Reload the rows from the first visible one on, after a write changed some of them.
+        case refresh
     }
 
     /// The list query generation the request belongs to.
@@ -57,6 +61,16 @@ public enum Message: Equatable, Sendable {
     case themeLoaded(name: String, errors: [String])
     /// An effect failed; the text is one sentence for the status bar.
     case failed(String)
+    /// The log form's interaction is stored (and the customer rescored, as `rescore` says).
+    case interactionLogged(LoggedInteraction, rescore: RescoreOutcome)
+    /// Storing the log form's interaction failed; nothing was saved, the form stays open.
+    case logFailed(String)
+    /// An undo removed the interaction (and rescored the customer, as `rescore` says).
+    case interactionUndone(LoggedInteraction, rescore: RescoreOutcome)
+    case undoFailed(LoggedInteraction, UndoFailure)
+    /// The external editor wrote this note.
+    case noteEdited(String)
+    case noteEditFailed(EditorFailure)
 }
 
 /// What the runtime must do for `update`: I/O against the store, the terminal or the files.
@@ -75,4 +89,10 @@ public enum Effect: Equatable, Sendable {
     case suspend
     /// End the program with this exit code.
     case quit(code: Int32)
+    /// Store an interaction and its answers in one transaction, then rescore the customer.
+    case logInteraction(InteractionDraft)
+    /// Remove a logged interaction (if it is still there) and rescore the customer.
+    case undoInteraction(LoggedInteraction)
+    /// Open `$VISUAL`/`$EDITOR` on this note, the terminal given to it meanwhile.
+    case editNote(String)
 }

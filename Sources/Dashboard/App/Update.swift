@@ -45,6 +45,22 @@ public enum Dashboard {
             state.list.pending.removeAll()
             state.detail.loading = false
             return []
+        case .interactionLogged(let logged, let rescore):
+            return LogFormScreen.logged(&state, logged, rescore: rescore)
+        case .logFailed(let reason):
+            LogFormScreen.logFailed(&state, reason)
+            return []
+        case .interactionUndone(let entry, let rescore):
+            return LogFormScreen.undone(&state, entry, rescore: rescore)
+        case .undoFailed(let entry, let failure):
+            LogFormScreen.undoFailed(&state, entry, failure)
+            return []
+        case .noteEdited(let text):
+            LogFormScreen.noteEdited(&state, text)
+            return []
+        case .noteEditFailed(let failure):
+            LogFormScreen.noteEditFailed(&state, failure)
+            return []
         }
     }
 
@@ -58,12 +74,19 @@ public enum Dashboard {
         case .command(let text): return commandKey(key, text: text, &state)
         case .normal: break
         }
-        state.status = nil
+        if let prompt = state.confirm { return ConfirmOverlay.handle(key, prompt, &state) }
         if state.isTooSmall {
+            state.status = nil
             // Only leaving works on the "too small" screen; nothing else can be seen.
             if key == .character("q") || key == .character("Q") { return quit(&state, code: 0) }
             return key == .control("l") ? [.redraw] : []
         }
+        // The form keeps its status ("saving…", "not saved") until a key changes something.
+        if state.screen == .logForm {
+            if !state.logForm.saving { state.status = nil }
+            return LogFormScreen.handleKey(key, &state)
+        }
+        state.status = nil
         guard let action = KeyMap.forScreen(state.screen).action(for: key) else { return [] }
         switch action {
         case .quit: return quit(&state, code: 0)
@@ -88,11 +111,14 @@ public enum Dashboard {
             return showList(&state)
         case .back:
             return back(&state, key: key)
+        case .undo:
+            return LogFormScreen.undo(&state)
         default:
             switch state.screen {
             case .overview: return OverviewScreen.handle(action, &state)
             case .list: return ListScreen.handle(action, &state)
             case .detail: return DetailScreen.handle(action, &state)
+            case .logForm: return []
             }
         }
     }

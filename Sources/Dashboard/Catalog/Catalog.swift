@@ -173,6 +173,90 @@ public struct Catalog: Hashable, Sendable {
         case .themeApplied: ("theme", "Farbschema")
         case .languageApplied: ("English", "Deutsch")
         case .filterCleared: ("filters cleared", "Filter gelöscht")
+        case .logTitle: ("Log interaction", "Kontakt erfassen")
+        case .fieldChannel: ("Channel", "Kanal")
+        case .fieldDirection: ("Direction", "Richtung")
+        case .fieldKind: ("Kind", "Anlass")
+        case .fieldOutcome: ("Outcome", "Ergebnis")
+        case .fieldComplaint: ("Complaint", "Beschwerde")
+        case .fieldNote: ("Note", "Notiz")
+        case .fieldNPS: ("NPS", "NPS")
+        case .fieldNPSType: ("NPS type", "NPS-Art")
+        case .fieldCSAT: ("CSAT", "CSAT")
+        case .fieldCES: ("CES", "CES")
+        case .fieldFollowUp: ("Follow-up", "Wiedervorlage")
+        case .noChoice: ("—", "—")
+        case .choiceHint: ("←/→ or first letter", "←/→ oder Anfangsbuchstabe")
+        case .noteHint: ("enter: new line · ctrl-e: editor", "Enter: neue Zeile · Strg-E: Editor")
+        case .moreLines: ("lines", "Zeilen")
+        case .placeholderNPS: ("0–10, empty: none", "0–10, leer: keine Angabe")
+        case .placeholderCSAT: ("1–5, empty: none", "1–5, leer: keine Angabe")
+        case .placeholderCES:
+            ("1–7 (7 = very easy), empty: none", "1–7 (7 = sehr leicht), leer: keine Angabe")
+        case .placeholderFollowUp:
+            (
+                "e.g. 2025-03-14, 14.03.2025, +3d, next monday",
+                "z. B. 14.03.2025, 2025-03-14, +3d, nächsten Montag"
+            )
+        case .errorNPS:
+            ("NPS must be a whole number from 0 to 10", "NPS muss eine ganze Zahl von 0 bis 10 sein")
+        case .errorCSAT:
+            ("CSAT must be a whole number from 1 to 5", "CSAT muss eine ganze Zahl von 1 bis 5 sein")
+        case .errorCES:
+            ("CES must be a whole number from 1 to 7", "CES muss eine ganze Zahl von 1 bis 7 sein")
+        case .errorFollowUpDate:
+            (
+                "not a date: try 2025-03-14, 14.03.2025, +3d or next monday",
+                "kein Datum: z. B. 14.03.2025, 2025-03-14, +3d oder nächsten Montag"
+            )
+        case .errorFollowUpPast:
+            ("the follow-up date is in the past", "das Datum der Wiedervorlage liegt in der Vergangenheit")
+        case .errorNoteNUL:
+            (
+                "the note contains a NUL character; remove it",
+                "die Notiz enthält ein NUL-Zeichen; bitte entfernen"
+            )
+        case .formInvalid:
+            ("Not saved: correct the marked fields", "Nicht gespeichert: markierte Felder korrigieren")
+        case .saving: ("saving…", "speichert…")
+        case .saveFailed: ("Not saved", "Nicht gespeichert")
+        case .rescoreFailed: ("rescoring failed", "Neubewertung fehlgeschlagen")
+        case .notScoredShort:
+            ("not scored yet: run `clientele score`", "noch nicht bewertet: `clientele score` ausführen")
+        case .logDiscarded: ("Discarded; nothing was saved", "Verworfen; nichts gespeichert")
+        case .confirmDiscardLog:
+            ("Discard what you typed? Nothing is saved.", "Eingaben verwerfen? Nichts wird gespeichert.")
+        case .confirmAnswers:
+            ("y: yes, discard · n: no, keep editing", "j: ja, verwerfen · n: nein, weiter bearbeiten")
+        case .nothingToUndo:
+            ("Nothing to undo in this session", "In dieser Sitzung gibt es nichts rückgängig zu machen")
+        case .undoing: ("undoing…", "wird rückgängig gemacht…")
+        case .undoFailed: ("Undo failed; nothing changed", "Rückgängig fehlgeschlagen; nichts geändert")
+        case .noteFromEditor: ("note taken from the editor", "Notiz aus dem Editor übernommen")
+        case .editorOnlyInNote:
+            ("ctrl-e opens the editor from the note field", "Strg-E öffnet den Editor im Notizfeld")
+        case .helpLog: ("log an interaction with this customer", "Kontakt mit diesem Kunden erfassen")
+        case .helpUndo:
+            (
+                "undo the last interaction logged in this session",
+                "zuletzt erfassten Kontakt dieser Sitzung rückgängig machen"
+            )
+        case .helpCancelForm:
+            (
+                "cancel (asks first when something was typed)",
+                "abbrechen (fragt nach, wenn etwas eingegeben wurde)"
+            )
+        case .helpNextField: ("next field", "nächstes Feld")
+        case .helpPreviousField: ("previous field", "vorheriges Feld")
+        case .helpSave:
+            ("save (enter also saves outside the note)", "speichern (Enter speichert außerhalb der Notiz)")
+        case .helpEditor: ("edit the note in $VISUAL or $EDITOR", "Notiz in $VISUAL oder $EDITOR bearbeiten")
+        case .hintLog: ("log", "erfassen")
+        case .hintUndo: ("undo", "rückgängig")
+        case .hintCancel: ("cancel", "abbrechen")
+        case .hintField: ("field", "Feld")
+        case .hintSave: ("save", "speichern")
+        case .hintEditor: ("editor", "Editor")
         case .today: ("today", "heute")
         case .yes: ("yes", "ja")
         case .no: ("no", "nein")

@@ -31,6 +31,15 @@ public enum UIText: String, CaseIterable, Sendable {
     case commandQuitHelp
     case errorUnknownCommand, errorSortUsage, errorFilterUsage, errorThemeUsage, errorLangUsage
     case themeApplied, languageApplied, filterCleared
+    // Logging an interaction
+    case logTitle, fieldChannel, fieldDirection, fieldKind, fieldOutcome, fieldComplaint, fieldNote, fieldNPS
+    case fieldNPSType, fieldCSAT, fieldCES, fieldFollowUp, noChoice, choiceHint, noteHint, moreLines
+    case placeholderNPS, placeholderCSAT, placeholderCES, placeholderFollowUp
+    case errorNPS, errorCSAT, errorCES, errorFollowUpDate, errorFollowUpPast, errorNoteNUL, formInvalid
+    case saving, saveFailed, rescoreFailed, notScoredShort, logDiscarded, confirmDiscardLog, confirmAnswers
+    case nothingToUndo, undoing, undoFailed, noteFromEditor, editorOnlyInNote
+    case helpLog, helpUndo, helpCancelForm, helpNextField, helpPreviousField, helpSave, helpEditor
+    case hintLog, hintUndo, hintCancel, hintField, hintSave, hintEditor
     // Words
     case today, yes, no, none
 }

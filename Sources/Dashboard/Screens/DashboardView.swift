@@ -12,14 +12,26 @@ public enum DashboardView {
         if case .help(let scroll) = state.mode {
             HelpOverlay.render(state, scroll: scroll, into: &buffer, area: body)
         } else {
-            switch state.screen {
-            case .overview: OverviewScreen.render(state, into: &buffer, area: body)
-            case .list: ListScreen.render(state, into: &buffer, area: body)
-            case .detail: DetailScreen.render(state, into: &buffer, area: body)
-            }
+            renderScreen(state.screen, state, into: &buffer, area: body)
+            if let prompt = state.confirm { ConfirmOverlay.render(prompt, state, into: &buffer) }
         }
         renderStatus(state, into: &buffer)
         return buffer
+    }
+
+    /// One screen of the stack; an overlay screen draws the one below it first.
+    static func renderScreen(
+        _ screen: ScreenKind, _ state: AppState, into buffer: inout ScreenBuffer, area: Rect
+    ) {
+        switch screen {
+        case .overview: OverviewScreen.render(state, into: &buffer, area: area)
+        case .list: ListScreen.render(state, into: &buffer, area: area)
+        case .detail: DetailScreen.render(state, into: &buffer, area: area)
+        case .logForm:
+            let below = state.stack.dropLast().last ?? .overview
+            if below != .logForm { renderScreen(below, state, into: &buffer, area: area) }
+            LogFormScreen.render(state, into: &buffer)
+        }
     }
 
     /// "terminal too small", what is needed and what there is, centred as far as it fits.
@@ -54,6 +66,7 @@ public enum DashboardView {
                 let name =
                     state.detail.customer.map { sanitizedForTerminal($0.name) } ?? catalog.text(.detail)
                 place.append(name)
+            case .logForm: place.append(catalog.text(.logTitle))
             }
         }
         let area = Rect(x: 0, y: 0, width: state.size.columns, height: 1)
@@ -80,7 +93,11 @@ public enum DashboardView {
         case .help:
             left = [Span(" " + catalog.text(.helpClose), .statusHint)]
         case .normal:
-            if let status = state.status {
+            if let prompt = state.confirm {
+                left = [
+                    Span(" " + catalog.text(prompt.question) + " " + catalog.text(.confirmAnswers), .status)
+                ]
+            } else if let status = state.status {
                 left = [Span(" " + status.text, status.isError ? .statusError : .status)]
             } else {
                 let used = right.reduce(0) { $0 + $1.width }

@@ -70,6 +70,9 @@ public enum DetailScreen {
         case .bottom: scroll(maximum)
         case .nextPane, .previousPane:
             state.detail.focus = pane == .profile ? .history : .profile
+        case .logInteraction:
+            guard let id = state.detail.customerID, let customer = state.detail.customer else { return [] }
+            return LogFormScreen.open(&state, customerID: id, name: customer.name)
         default: break
         }
         return []

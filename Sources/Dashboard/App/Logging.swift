@@ -1,0 +1,85 @@
+import Scoring
+
+/// A valid interaction from the log form, ready to store: the runtime turns it into store
+/// records, adding the time (the UI core has no clock).
+public struct InteractionDraft: Equatable, Sendable {
+    public var customerID: Int64
+    /// The customer's name as the form showed it, for the status line after saving.
+    public var customerName: String
+    public var channel: Channel
+    public var direction: Direction
+    public var kind: InteractionKind
+    public var outcome: InteractionOutcome?
+    public var note: String
+    public var followUp: CalendarDay?
+    /// Set for complaints only.
+    public var complaint: ComplaintStatus?
+    public var nps: Int?
+    public var npsType: NPSType
+    public var csat: Int?
+    public var ces: Int?
+
+    public init(
+        customerID: Int64, customerName: String, channel: Channel, direction: Direction,
+        kind: InteractionKind, outcome: InteractionOutcome? = nil, note: String = "",
+        followUp: CalendarDay? = nil, complaint: ComplaintStatus? = nil, nps: Int? = nil,
+        npsType: NPSType = .transactional, csat: Int? = nil, ces: Int? = nil
+    ) {
+        self.customerID = customerID
+        self.customerName = customerName
+        self.channel = channel
+        self.direction = direction
+        self.kind = kind
+        self.outcome = outcome
+        self.note = note
+        self.followUp = followUp
+        self.complaint = complaint
+        self.nps = nps
+        self.npsType = npsType
+        self.csat = csat
+        self.ces = ces
+    }
+}
+
+/// An interaction this session stored: what undo needs to find exactly that row again.
+public struct LoggedInteraction: Equatable, Sendable {
+    public var id: Int64
+    public var customerID: Int64
+    public var customerName: String
+    public var channel: Channel
+    /// The row's `created_at`: with the id it names the row even if its id is reused later.
+    public var createdAt: Int64
+
+    public init(id: Int64, customerID: Int64, customerName: String, channel: Channel, createdAt: Int64) {
+        self.id = id
+        self.customerID = customerID
+        self.customerName = customerName
+        self.channel = channel
+        self.createdAt = createdAt
+    }
+}
+
+/// What happened to the customer's scores after a write.
+public enum RescoreOutcome: Equatable, Sendable {
+    case rescored
+    /// The store has never been scored (no population model yet).
+    case notScored
+    case failed(String)
+}
+
+/// Why an undo changed nothing.
+public enum UndoFailure: Equatable, Sendable {
+    /// The row had already been removed (by another program, or an erasure).
+    case alreadyGone
+    case failed(String)
+}
+
+/// Why the external editor gave no note back; the note in the form stays as it was.
+public enum EditorFailure: Error, Equatable, Sendable {
+    /// The editor command ended with this exit status.
+    case exitStatus(command: String, status: Int32)
+    /// The file the editor left is not UTF-8 text.
+    case notUTF8
+    /// Creating, starting or reading failed.
+    case failed(String)
+}

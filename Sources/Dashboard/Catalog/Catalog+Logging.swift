@@ -1,0 +1,71 @@
+import Scoring
+
+/// Words of the log form and of logging's status lines, where a sentence takes values.
+extension Catalog {
+    public func direction(_ direction: Direction) -> String {
+        switch direction {
+        case .inbound: pick("inbound (they contacted us)", "eingehend (Kunde meldete sich)")
+        case .outbound: pick("outbound (we contacted them)", "ausgehend (wir meldeten uns)")
+        }
+    }
+
+    public func complaintStatus(_ status: ComplaintStatus) -> String {
+        switch status {
+        case .open: pick("open", "offen")
+        case .resolved: pick("resolved", "gelöst")
+        }
+    }
+
+    public func npsType(_ type: NPSType) -> String {
+        switch type {
+        case .transactional: pick("transactional (about this contact)", "transaktional (zu diesem Kontakt)")
+        case .relational: pick("relational (about the relationship)", "relational (zur Beziehung)")
+        }
+    }
+
+    /// "Mon 07.07.2025" / "Mo. 07.07.2025": a follow-up date with its weekday, to check "next monday".
+    public func weekdayDate(_ day: CalendarDay) -> String {
+        let names =
+            language == .de
+            ? ["Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."]
+            : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        let index = min(max(day.isoWeekday - 1, 0), names.count - 1)
+        return names[index] + " " + date(day)
+    }
+
+    /// "Logged call with Anna Müller — u to undo".
+    public func loggedMessage(channel: Channel, name: String) -> String {
+        pick(
+            "Logged \(self.channel(channel)) with \(name) — u to undo",
+            "\(self.channel(channel)) mit \(name) erfasst — u macht es rückgängig")
+    }
+
+    public func undoneMessage(channel: Channel, name: String) -> String {
+        pick(
+            "Undone: \(self.channel(channel)) with \(name) removed",
+            "Rückgängig: \(self.channel(channel)) mit \(name) entfernt")
+    }
+
+    public func undoGoneMessage(channel: Channel, name: String) -> String {
+        pick(
+            "The \(self.channel(channel)) with \(name) is already gone; nothing changed",
+            "\(self.channel(channel)) mit \(name) gibt es schon nicht mehr; nichts geändert")
+    }
+
+    public func editorFailure(_ failure: EditorFailure) -> String {
+        switch failure {
+        case .exitStatus(let command, let status):
+            pick(
+                "The editor (\(command)) ended with status \(status); the note is unchanged",
+                "Der Editor (\(command)) endete mit Status \(status); die Notiz ist unverändert")
+        case .notUTF8:
+            pick(
+                "The edited note is not UTF-8 text; the note is unchanged",
+                "Die bearbeitete Notiz ist kein UTF-8-Text; die Notiz ist unverändert")
+        case .failed(let reason):
+            pick(
+                "The editor could not be used (\(reason)); the note is unchanged",
+                "Der Editor ließ sich nicht verwenden (\(reason)); die Notiz ist unverändert")
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import CustomerStore
+import Dashboard
+import Foundation
+import Scoring
+
+/// The dashboard's writes for logging: the form's draft into store records (one `IMMEDIATE`
+/// transaction through `logInteraction`), the rescoring after it, and undo. Used by the
+/// runtime and by `clientele bench log`, so the benchmark times exactly what the UI does.
+enum LogWriter {
+    /// When the interaction happened: now — or, when the dashboard runs as of an earlier day
+    /// (`--as-of`), the last second of that day (UTC, as the model's days are), so the new
+    /// touch counts for the day the scores are for.
+    static func occurredAt(now: Int64, today: CalendarDay) -> Int64 {
+        min(now, today.adding(days: 1).startUnixSeconds - 1)
+    }
+
+    /// Stores the draft and its answers; returns what undo needs.
+    static func save(_ draft: InteractionDraft, in store: CustomerStore, today: CalendarDay, now: Int64)
+        throws -> LoggedInteraction
+    {
+        let at = occurredAt(now: now, today: today)
+        let interaction = InteractionRecord(
+            id: 0, customerID: draft.customerID, occurredAt: at, channel: draft.channel,
+            direction: draft.direction, kind: draft.kind, outcome: draft.outcome, note: draft.note,
+            author: ProcessInfo.processInfo.environment["USER"], followUpOn: draft.followUp,
+            complaintStatus: draft.kind == .complaint ? (draft.complaint ?? .open) : nil,
+            resolvedAt: draft.kind == .complaint && draft.complaint == .resolved ? at : nil, createdAt: now)
+        var answers: [FeedbackRecord] = []
+        if let nps = draft.nps {
+            answers.append(
+                FeedbackRecord(
+                    id: 0, customerID: draft.customerID, givenAt: at, metric: .nps, npsType: draft.npsType,
+                    score: nps))
+        }
+        if let csat = draft.csat {
+            answers.append(
+                FeedbackRecord(id: 0, customerID: draft.customerID, givenAt: at, metric: .csat, score: csat))
+        }
+        if let ces = draft.ces {
+            answers.append(
+                FeedbackRecord(id: 0, customerID: draft.customerID, givenAt: at, metric: .ces, score: ces))
+        }
+        let id = try store.logInteraction(interaction, feedback: answers)
+        return LoggedInteraction(
+            id: id, customerID: draft.customerID, customerName: draft.customerName, channel: draft.channel,
+            createdAt: now)
+    }
+
+    /// Rescores one customer with the stored population model, as `clientele log` does. A
+    /// failure here does not undo the save: the row is stored, the scores catch up at the next
+    /// `clientele score`.
+    static func rescore(_ customerID: Int64, _ store: CustomerStore, _ today: CalendarDay) -> RescoreOutcome {
+        do {
+            return try Rescoring.one(store, customerID: customerID, today: today) == nil
+                ? .notScored : .rescored
+        } catch {
+            return .failed(String(describing: error))
+        }
+    }
+
+    /// Removes exactly the row this session logged; false when it is already gone.
+    static func undo(_ entry: LoggedInteraction, in store: CustomerStore) throws -> Bool {
+        try store.deleteInteraction(id: entry.id, customerID: entry.customerID, createdAt: entry.createdAt)
+    }
+}
