@@ -509,7 +509,7 @@ public enum LogFormScreen {
                     Row(
                         line: [
                             Span(
-                                String(repeating: " ", count: labelWidth + 2) + "⚠ " + catalog.text(error),
+                                String(repeating: " ", count: valueColumn) + "⚠ " + catalog.text(error),
                                 .riskHigh)
                         ], field: field))
             }
