@@ -1,0 +1,277 @@
+import Foundation
+import GRDB
+import Testing
+import TmuxTesting
+
+/// Logging from the dashboard, driven for real: the `clientele` binary in tmux on its own
+/// scored demo store (each scenario writes, so each gets a fresh copy), the rows read back from
+/// SQLite afterwards.
+@Suite("Logging in the dashboard, in tmux", .serialized)
+struct LogFormEndToEndTests {
+    static let asOf = "2025-06-30"
+    static let note = "Grüße aus Köln — 東京"
+
+    /// A private folder with a scored 300-customer demo store in it.
+    final class Store {
+        let folder: String
+        let path: String
+
+        init() throws {
+            let template = (NSTemporaryDirectory() as NSString).appendingPathComponent("clientele-log-XXXXXX")
+            var bytes = Array(template.utf8CString)
+            guard let created = mkdtemp(&bytes) else { throw CocoaError(.fileWriteUnknown) }
+            folder = String(cString: created)
+            path = (folder as NSString).appendingPathComponent("demo.sqlite")
+            let environment = ["HOME": folder, "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"]
+            for arguments in [
+                ["demo", "--db", path, "--customers", "300", "--as-of", LogFormEndToEndTests.asOf],
+                ["score", "--db", path, "--as-of", LogFormEndToEndTests.asOf, "--quiet"],
+            ] {
+                let result = try Spawn.run([Clientele.binary] + arguments, environment: environment)
+                guard result.status == 0 else {
+                    throw SpawnError(description: "\(arguments[0]): \(result.errors)")
+                }
+            }
+        }
+
+        deinit { try? FileManager.default.removeItem(atPath: folder) }
+
+        func query<T>(_ body: (Database) throws -> T) throws -> T {
+            let queue = try DatabaseQueue(path: path, configuration: Configuration())
+            defer { try? queue.close() }
+            return try queue.read(body)
+        }
+
+        /// The customer the list shows first when sorted by risk ascending: the safest one.
+        func safestCustomer() throws -> (id: Int64, name: String) {
+            try query { db in
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT customers.id, customers.name FROM scores JOIN customers ON customers.id = scores.customer_id
+                        ORDER BY scores.churn_risk ASC, customers.id ASC LIMIT 1
+                        """)
+                return (row?["id"] ?? 0, row?["name"] ?? "")
+            }
+        }
+
+        func count(_ table: String) throws -> Int {
+            try query { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? -1 }
+        }
+    }
+
+    private func start(_ store: Store, environment: [String: String] = [:]) throws -> TmuxSession {
+        var base = ["HOME": store.folder, "XDG_CONFIG_HOME": store.folder + "/config"]
+        for (key, value) in environment { base[key] = value }
+        let tmux = try TmuxSession(
+            command: [Clientele.binary, "--db", store.path, "--as-of", Self.asOf], environment: base,
+            width: 120,
+            height: 50)
+        #expect(tmux.waitFor("Segments"), "the dashboard did not start:\n\(tmux.lastCapture)")
+        return tmux
+    }
+
+    /// From the overview to the safest customer's detail: list, risk ascending, open.
+    private func openSafest(_ tmux: TmuxSession, _ name: String) throws {
+        try tmux.sendKeys("c")
+        #expect(tmux.waitFor("/300 rows"))
+        try tmux.sendKeys("r")
+        #expect(tmux.waitFor("Risk ▲"))
+        try tmux.sendKeys("Enter")
+        #expect(
+            tmux.waitUntil {
+                $0.contains("Touchpoints") && $0.contains(" " + name) && $0.contains("Next actions")
+            },
+            "detail did not open:\n\(tmux.lastCapture)")
+    }
+
+    private func quit(_ tmux: TmuxSession) throws {
+        for _ in 0..<4 {
+            try tmux.sendKeys("q")
+            if tmux.waitForFormat("#{pane_dead}", toBe: "1", timeout: .milliseconds(400)) { break }
+        }
+        #expect(tmux.exitStatus() == 0)
+    }
+
+    /// The profile pane's line that starts with `label` (the left half of the detail).
+    private func field(_ screen: String, _ label: String) -> String {
+        screen.split(separator: "\n").map { String($0.prefix(58)) }.first { $0.hasPrefix(" " + label) } ?? ""
+    }
+
+    @Test(
+        "Log a call with a Unicode note and NPS 4: top of the timeline, risk, reasons and actions change, row in SQLite"
+    )
+    func logCall() throws {
+        let store = try Store()
+        let customer = try store.safestCustomer()
+        let interactionsBefore = try store.count("interactions")
+        let tmux = try start(store)
+        try openSafest(tmux, customer.name)
+        let before = tmux.lastCapture
+        let riskBefore = field(before, "Churn risk")
+        #expect(!before.contains("detractor, NPS 4"))
+        #expect(!before.contains("follow up as agreed"))
+
+        try tmux.sendKeys("l")
+        #expect(tmux.waitFor("Log interaction · " + customer.name), "\(tmux.lastCapture)")
+        // Channel stays call; direction, kind; outcome "reached" by its first letter; the note.
+        try tmux.sendKeys("Tab", "Tab", "Tab", "r", "Tab")
+        try tmux.sendText(Self.note)
+        try tmux.sendKeys("Tab")
+        try tmux.sendText("4")
+        // NPS type (transactional), CSAT, CES, then the follow-up.
+        try tmux.sendKeys("Tab", "Tab", "Tab", "Tab")
+        try tmux.sendText("tomorrow")
+        #expect(tmux.waitFor("→ Tue 2025-07-01"), "no preview of the follow-up day:\n\(tmux.lastCapture)")
+        try tmux.sendKeys("Enter")
+        #expect(
+            tmux.waitFor("Logged call with \(customer.name) — u to undo"),
+            "no confirmation:\n\(tmux.lastCapture)")
+        #expect(
+            tmux.waitUntil { screen in
+                let lines = screen.split(separator: "\n").map(String.init)
+                guard let top = lines.firstIndex(where: { $0.contains("Touchpoints") }), top + 2 < lines.count
+                else { return false }
+                return lines[top + 1].contains("2025-06-30  call · sales · reached")
+                    && lines[top + 2].contains(Self.note)
+            }, "the call is not at the top of the timeline:\n\(tmux.lastCapture)")
+        #expect(tmux.waitFor("detractor, NPS 4, today"), "reasons did not change:\n\(tmux.lastCapture)")
+        #expect(tmux.waitFor("follow up as agreed"), "actions did not change:\n\(tmux.lastCapture)")
+        let riskAfter = field(tmux.lastCapture, "Churn risk")
+        #expect(!riskAfter.isEmpty && riskAfter != riskBefore, "risk: \(riskBefore) → \(riskAfter)")
+        try quit(tmux)
+
+        #expect(try store.count("interactions") == interactionsBefore + 1)
+        let row = try store.query { db in
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT i.id, i.customer_id, i.channel, i.kind, i.outcome, i.direction,
+                           CAST(i.note AS BLOB) AS note,
+                           i.follow_up_on, f.metric, f.nps_type, f.score, f.interaction_id
+                    FROM interactions i LEFT JOIN feedback f ON f.interaction_id = i.id
+                    WHERE i.customer_id = ? ORDER BY i.id DESC LIMIT 1
+                    """, arguments: [customer.id])
+        }
+        guard let row else {
+            Issue.record("no row for customer \(customer.id)")
+            return
+        }
+        let note: Data? = row["note"]
+        #expect(note == Data(Self.note.utf8), "note bytes differ")
+        #expect(row["channel"] as String? == "call")
+        #expect(row["kind"] as String? == "sales")
+        #expect(row["outcome"] as String? == "reached")
+        #expect(row["direction"] as String? == "outbound")
+        #expect(row["follow_up_on"] as String? == "2025-07-01")
+        #expect(row["metric"] as String? == "nps")
+        #expect(row["nps_type"] as String? == "transactional")
+        #expect(row["score"] as Int? == 4)
+    }
+
+    @Test("Esc on a half-filled form asks first; yes discards and nothing is saved")
+    func cancelSavesNothing() throws {
+        let store = try Store()
+        let customer = try store.safestCustomer()
+        let counts = (try store.count("interactions"), try store.count("feedback"))
+        let tmux = try start(store)
+        try openSafest(tmux, customer.name)
+        try tmux.sendKeys("l", "Tab", "Tab", "Tab", "Tab")
+        try tmux.sendText("halb fertig")
+        try tmux.sendKeys("Tab")
+        try tmux.sendText("9")
+        try tmux.sendKeys("Escape")
+        #expect(tmux.waitFor("Discard what you typed?"), "no question:\n\(tmux.lastCapture)")
+        try tmux.sendKeys("n")
+        #expect(tmux.waitUntil { !$0.contains("Discard what you typed?") && $0.contains("halb fertig") })
+        try tmux.sendKeys("Escape")
+        #expect(tmux.waitFor("Discard what you typed?"))
+        try tmux.sendKeys("y")
+        #expect(tmux.waitFor("Discarded; nothing was saved"), "\(tmux.lastCapture)")
+        #expect(!tmux.lastCapture.contains("Log interaction"))
+        try quit(tmux)
+        #expect(try (store.count("interactions"), store.count("feedback")) == counts)
+    }
+
+    @Test("SIGKILL right after the save is shown: the row is there")
+    func killAfterSave() throws {
+        let store = try Store()
+        let customer = try store.safestCustomer()
+        let tmux = try start(store)
+        try openSafest(tmux, customer.name)
+        try tmux.sendKeys("l", "Tab", "Tab", "Tab", "Tab")
+        try tmux.sendText("vor dem Absturz gespeichert")
+        try tmux.sendKeys("C-s")
+        #expect(tmux.waitFor("Logged call with"), "\(tmux.lastCapture)")
+        kill(try tmux.panePID(), SIGKILL)
+        #expect(tmux.exitStatus() == 128 + SIGKILL)
+        let found = try store.query { db in
+            try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM interactions WHERE customer_id = ? AND note = ?",
+                arguments: [customer.id, "vor dem Absturz gespeichert"])
+        }
+        #expect(found == 1)
+    }
+
+    @Test("u undoes the logged call: the row and its answer are gone, the timeline as before")
+    func undo() throws {
+        let store = try Store()
+        let customer = try store.safestCustomer()
+        let counts = (try store.count("interactions"), try store.count("feedback"))
+        let tmux = try start(store)
+        try openSafest(tmux, customer.name)
+        try tmux.sendKeys("l", "Tab", "Tab", "Tab", "Tab")
+        try tmux.sendText("wird rückgängig gemacht")
+        try tmux.sendKeys("Tab")
+        try tmux.sendText("2")
+        try tmux.sendKeys("Enter")
+        #expect(tmux.waitFor("Logged call with"), "\(tmux.lastCapture)")
+        #expect(tmux.waitFor("wird rückgängig gemacht"))
+        #expect(try store.count("interactions") == counts.0 + 1)
+        try tmux.sendKeys("u")
+        #expect(tmux.waitFor("Undone: call with \(customer.name) removed"), "\(tmux.lastCapture)")
+        #expect(tmux.waitUntil { !$0.contains("wird rückgängig gemacht") }, "\(tmux.lastCapture)")
+        try tmux.sendKeys("u")
+        #expect(tmux.waitFor("Nothing to undo in this session"))
+        try quit(tmux)
+        #expect(try (store.count("interactions"), store.count("feedback")) == counts)
+    }
+
+    @Test("Ctrl-E in the note runs $EDITOR on a private file; its text comes back, the file goes")
+    func externalEditor() throws {
+        let store = try Store()
+        let customer = try store.safestCustomer()
+        let scratch = store.folder + "/tmp"
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        let script = store.folder + "/editor.sh"
+        // Records the file's mode and the note it was given, then writes the new note.
+        try """
+        #!/bin/sh
+        stat -c %a "$1" > "\(store.folder)/mode"
+        cp "$1" "\(store.folder)/given"
+        printf 'Vom Editor: Grüße\\nzweite Zeile\\n' > "$1"
+        """.write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        let tmux = try start(store, environment: ["EDITOR": script, "TMPDIR": scratch])
+        try openSafest(tmux, customer.name)
+        try tmux.sendKeys("l", "Tab", "Tab", "Tab", "Tab")
+        try tmux.sendText("kurz")
+        try tmux.sendKeys("C-e")
+        #expect(tmux.waitFor("note taken from the editor"), "\(tmux.lastCapture)")
+        #expect(tmux.waitFor("Vom Editor: Grüße"))
+        #expect(tmux.lastCapture.contains("zweite Zeile"))
+        #expect(tmux.lastCapture.contains("Log interaction"), "the form is gone:\n\(tmux.lastCapture)")
+        #expect(try String(contentsOfFile: store.folder + "/mode", encoding: .utf8) == "600\n")
+        #expect(try String(contentsOfFile: store.folder + "/given", encoding: .utf8) == "kurz\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch).isEmpty, "temp file left behind")
+        try tmux.sendKeys("C-s")
+        #expect(tmux.waitFor("Logged call with"), "\(tmux.lastCapture)")
+        try quit(tmux)
+        let note = try store.query { db in
+            try String.fetchOne(
+                db, sql: "SELECT note FROM interactions WHERE customer_id = ? ORDER BY id DESC LIMIT 1",
+                arguments: [customer.id])
+        }
+        #expect(note == "Vom Editor: Grüße\nzweite Zeile")
+    }
+}
