@@ -33,6 +33,16 @@ struct TextInputTests {
         #expect(input.text == "Caf!\u{E9}")
     }
 
+    @Test("Lines break after the last space that fits; a word longer than the line is cut")
+    func wordWrap() {
+        let input = TextInput("Grüße aus Köln und Donaudampfschifffahrt")
+        #expect(
+            input.layout(width: 12).map { input.shownText(of: $0) } == [
+                "Grüße aus ", "Köln und ", "Donaudampfsc", "hifffahrt",
+            ])
+        #expect(input.layout(width: 12).allSatisfy { !$0.hardBreak })
+    }
+
     @Test("Lines wrap by display width (CJK takes two columns); up and down keep the column")
     func layoutAndVertical() {
         var input = TextInput("東京東京東京\nab")

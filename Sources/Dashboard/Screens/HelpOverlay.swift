@@ -15,6 +15,8 @@ public enum HelpOverlay {
                 Span("  " + Layout.fit(keys, keyWidth), .kpiValue), Span(catalog.text(binding.help)),
             ])
         }
+        // The form has no command line: `:` is text there.
+        guard state.screen != .logForm else { return lines }
         lines.append([])
         lines.append([Span(catalog.text(.helpCommands), .title)])
         let usageWidth = (ColonCommand.documented.map { DisplayWidth.width(of: $0.usage) }.max() ?? 8) + 3

@@ -89,27 +89,34 @@ public struct TextInput: Equatable, Sendable {
         public var hardBreak: Bool
     }
 
-    /// Screen lines of at most `width` columns (a character wider than the line gets a line
-    /// of its own). Never empty: an empty text is one empty line.
+    /// Screen lines of at most `width` columns, broken after the last space that fits (a word
+    /// longer than the line is cut; a character wider than the line gets a line of its own).
+    /// Never empty: an empty text is one empty line.
     public func layout(width: Int) -> [Line] {
         let width = max(2, width)
+        let widths = text.map { $0 == "\n" || $0 == "\r\n" ? 0 : Self.displayWidth($0) }
         var lines: [Line] = []
         var start = 0
         var used = 0
+        var afterSpace: Int?
         for (index, character) in text.enumerated() {
             if character == "\n" || character == "\r\n" {
                 lines.append(Line(start: start, end: index, hardBreak: true))
                 start = index + 1
                 used = 0
+                afterSpace = nil
                 continue
             }
-            let characterWidth = Self.displayWidth(character)
-            if used + characterWidth > width, index > start {
-                lines.append(Line(start: start, end: index, hardBreak: false))
-                start = index
-                used = 0
+            if used + widths[index] > width, index > start {
+                // Break after the line's last space when there is one, else here.
+                let end = afterSpace.map { $0 > start && $0 < index ? $0 : index } ?? index
+                lines.append(Line(start: start, end: end, hardBreak: false))
+                start = end
+                used = widths[end..<index].reduce(0, +)
+                afterSpace = nil
             }
-            used += characterWidth
+            used += widths[index]
+            if character == " " { afterSpace = index + 1 }
         }
         lines.append(Line(start: start, end: text.count, hardBreak: false))
         return lines
