@@ -280,6 +280,38 @@ struct LogFormTests {
         #expect(state.status == StatusMessage("Nothing to undo in this session"))
     }
 
+    @Test("A refresh further down the list rereads from the first visible row and keeps the rows above")
+    func refreshBelowTheTop() {
+        var state = Fixtures.state(rows: 12, screen: .list)
+        _ = Dashboard.update(&state, .key(.character("2")))
+        let rows = (1...30).map { Fixtures.row(Int64($0), "Customer \($0)", risk: 1 - Double($0) / 100) }
+        let page = ListPageRequest(
+            generation: state.list.generation, query: state.list.query, position: .first, limit: 25,
+            purpose: .replace)
+        _ = Dashboard.update(&state, .listPageLoaded(page, CustomerListPage(rows: rows, hasMore: false)))
+        for _ in 0..<10 { _ = Dashboard.update(&state, .key(.character("j"))) }
+        #expect(state.list.scrollTop > 0)
+        let top = state.list.scrollTop
+        let effects =
+            LogFormScreen.open(&state, customerID: 11, name: "Customer 11")
+            + Dashboard.update(
+                &state,
+                .interactionLogged(
+                    LoggedInteraction(
+                        id: 1, customerID: 11, customerName: "Customer 11", channel: .call, createdAt: 0),
+                    rescore: .rescored))
+        guard case .loadListPage(let request) = effects.first else {
+            Issue.record("no refresh: \(effects)")
+            return
+        }
+        #expect(request.position == .after(rows[top - 1].cursor))
+        // Customer 11 is riskier now and moved up out of the refreshed part; the rest follows.
+        let reread = Array(rows[top...].filter { $0.id != 11 })
+        _ = Dashboard.update(&state, .listPageLoaded(request, CustomerListPage(rows: reread, hasMore: false)))
+        #expect(state.list.rows.map(\.id) == rows.prefix(top).map(\.id) + reread.map(\.id))
+        #expect(state.list.selected == 10)
+    }
+
     @Test("Undo is safe: a row already gone is reported, a failed undo stays on the stack")
     func undoFailures() {
         var state = Fixtures.listState(rows: 24)
