@@ -450,8 +450,9 @@ public enum LogFormScreen {
 
     static let labelWidth = 14
 
-    /// Columns of the note's text: the box less its borders and the indent.
-    static func noteWidth(_ state: AppState) -> Int { max(10, box(state).width - 5) }
+    /// Columns of the note's text: the box less its borders, the indent, and one column so the
+    /// cursor still shows after a full line.
+    static func noteWidth(_ state: AppState) -> Int { max(10, box(state).width - 6) }
 
     /// Screen lines the note shows at once.
     static func noteHeight(_ state: AppState) -> Int { max(2, min(8, state.bodyHeight - 16)) }
