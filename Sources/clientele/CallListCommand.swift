@@ -64,11 +64,15 @@ struct CallListCommand: ParsableCommand {
             today: today, filter: CallListFilter(owner: owner, segment: segment, band: band, limit: limit))
         let catalog = Catalog(
             language: lang ?? Language.from(environment: ProcessInfo.processInfo.environment))
-        let text =
+        let bytes =
             format == .json
-            ? CallListExport.json(entries, catalog: catalog)
+            ? Array(CallListExport.json(entries, catalog: catalog).utf8)
             : CallListExport.csv(entries, catalog: catalog, excel: excel)
-        try OutputFile.write(text, to: output)
+        if let output {
+            try PrivateFile.replace(output, with: bytes)
+        } else {
+            FileHandle.standardOutput.write(Data(bytes))
+        }
     }
 }
 
@@ -89,16 +93,18 @@ enum CallListExport {
         [
             "\(entry.rank)", "\(entry.customerID)", entry.externalID.map(clean), clean(entry.name),
             entry.company.map(clean), entry.phone.map(clean), entry.email.map(clean), entry.owner.map(clean),
-            entry.segment?.rawValue, String(format: "%.3f", entry.risk), entry.band.rawValue,
+            entry.segment?.rawValue, threeDecimals(entry.risk), entry.band.rawValue,
             decimal(entry.valueAtStakeMinor), entry.action.map { catalog.action($0.kind, detail: $0.detail) },
             entry.topReason.map(catalog.reason), entry.due?.iso, entry.lastTouch?.iso,
         ]
     }
 
-    static func csv(_ entries: [CallListEntry], catalog: Catalog, excel: Bool) -> String {
+    /// The CSV file's bytes, built in one buffer (no `String` per line or per cell).
+    static func csv(_ entries: [CallListEntry], catalog: Catalog, excel: Bool) -> [UInt8] {
         let writer = CSVWriter(delimiter: excel ? ";" : ",")
-        var out = excel ? "\u{FEFF}" : ""
-        out += writer.line(columns)
+        var out: [UInt8] = excel ? [0xEF, 0xBB, 0xBF] : []
+        out.reserveCapacity(256 + entries.count * 256)
+        writer.appendLine(columns, to: &out)
         for entry in entries {
             var fields = values(entry, catalog: catalog)
             if excel {
@@ -106,7 +112,7 @@ enum CallListExport {
                 fields[9] = fields[9].map { $0.replacingOccurrences(of: ".", with: ",") }
                 fields[11] = fields[11].map { $0.replacingOccurrences(of: ".", with: ",") }
             }
-            out += writer.line(fields)
+            writer.appendLine(fields, to: &out)
         }
         return out
     }
@@ -126,11 +132,65 @@ enum CallListExport {
 
     private static func clean(_ text: String) -> String { sanitizedForTerminal(text) }
 
+    /// `%.3f` as C's printf writes it (what `String(format:)` gave before), without
+    /// Foundation's format parsing per row.
+    static func threeDecimals(_ value: Double) -> String {
+        var buffer = [CChar](repeating: 0, count: 48)
+        let written = withVaList([value]) { vsnprintf(&buffer, buffer.count, "%.3f", $0) }
+        guard written > 0, Int(written) < buffer.count else { return String(format: "%.3f", value) }
+        return String(decoding: buffer[..<Int(written)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     /// Minor units as a decimal with two places, exactly.
     static func decimal(_ minor: Int64) -> String {
         let sign = minor < 0 ? "-" : ""
         let magnitude = minor.magnitude
         let cents = magnitude % 100
         return "\(sign)\(magnitude / 100).\(cents < 10 ? "0" : "")\(cents)"
+    }
+}
+
+/// Files the user asked for, written whole or not at all: the bytes go to a private (0600)
+/// temporary file beside the target, are flushed to disk, and the file is renamed over the
+/// target. A failure leaves the target as it was and no temporary file behind.
+enum PrivateFile {
+    static func replace(_ path: String, with bytes: [UInt8]) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        guard !name.isEmpty, name != ".", name != ".." else {
+            throw CommandError("cannot write \(path): not a file name")
+        }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw CommandError("cannot write \(path): it is a folder")
+        }
+        let temporary =
+            (folder.isEmpty ? "" : folder + "/") + ".\(name).partial-\(getpid())"
+        let descriptor = Glibc.open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw CommandError("cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+        var failure: String?
+        fchmod(descriptor, 0o600)
+        var written = 0
+        while written < bytes.count, failure == nil {
+            let result = bytes[written...].withUnsafeBytes {
+                Glibc.write(descriptor, $0.baseAddress, min($0.count, 1 << 22))
+            }
+            if result > 0 {
+                written += result
+            } else if result < 0 && errno == EINTR {
+                continue
+            } else {
+                failure = String(cString: strerror(errno))
+            }
+        }
+        if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        Glibc.close(descriptor)
+        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
+            unlink(temporary)
+            throw CommandError("cannot write \(path): \(failure)")
+        }
     }
 }
