@@ -4,6 +4,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case moveDown, moveUp, pageDown, pageUp, halfPageDown, halfPageUp, top, bottom
     case open, back, quit, help, search, command, nextPane, previousPane, redraw
     case nextSort, reverseSort, filter, clearFilter, showOverview, showList, suspend, interrupt
+    case showCalls, markDone, skip, snoozeDay, snoozeWeek, snoozeUntil, startSession, export
 }
 
 /// One binding: the keys, the action, the help line for `?` and an optional short hint for the
@@ -64,6 +65,7 @@ public struct KeyMap: Hashable, Sendable {
         case .overview: KeyMap(bindings: overviewBindings + navigation + global)
         case .list: KeyMap(bindings: listBindings + navigation + global)
         case .detail: KeyMap(bindings: detailBindings + navigation + global)
+        case .calls: KeyMap(bindings: callsBindings + navigation + global)
         }
     }
 
@@ -86,6 +88,7 @@ public struct KeyMap: Hashable, Sendable {
         KeyBinding([.character(":")], .command, help: .helpCommand),
         KeyBinding([.character("1")], .showOverview, help: .helpShowOverview),
         KeyBinding([.character("2"), .character("c")], .showList, help: .helpShowList),
+        KeyBinding([.character("3")], .showCalls, help: .helpShowCalls),
         KeyBinding([.control("l")], .redraw, help: .helpRedraw),
         KeyBinding([.control("z")], .suspend, help: .helpSuspend),
         KeyBinding([.control("c")], .interrupt, help: .helpInterrupt),
@@ -97,6 +100,7 @@ public struct KeyMap: Hashable, Sendable {
         KeyBinding([.tab], .nextPane, help: .helpNextPane, hint: .hintPane),
         KeyBinding([.shiftTab], .previousPane, help: .helpPreviousPane),
         KeyBinding([.character("c")], .showList, help: .helpShowList, hint: .hintCustomers),
+        KeyBinding([.character("3")], .showCalls, help: .helpShowCalls, hint: .hintCalls),
     ]
 
     static let listBindings: [KeyBinding] = [
@@ -104,6 +108,20 @@ public struct KeyMap: Hashable, Sendable {
         KeyBinding([.character("s")], .nextSort, help: .helpNextSort, hint: .hintSort),
         KeyBinding([.character("r")], .reverseSort, help: .helpReverseSort, hint: .hintReverse),
         KeyBinding([.character("f")], .filter, help: .helpFilter, hint: .hintFilter),
+        KeyBinding([.character("F")], .clearFilter, help: .helpClearFilter),
+    ]
+
+    /// The call list. `l` stays free: it opens the log form (another branch).
+    static let callsBindings: [KeyBinding] = [
+        KeyBinding([.enter], .open, help: .helpOpen, hint: .hintOpen),
+        KeyBinding([.character("s")], .startSession, help: .helpSession, hint: .hintSession),
+        KeyBinding([.character("d")], .markDone, help: .helpMarkDone, hint: .hintDone),
+        KeyBinding([.character("x")], .skip, help: .helpSkip, hint: .hintSkip),
+        KeyBinding([.character("z")], .snoozeDay, help: .helpSnoozeDay, hint: .hintSnooze, hintKeys: "z/Z/t"),
+        KeyBinding([.character("Z")], .snoozeWeek, help: .helpSnoozeWeek),
+        KeyBinding([.character("t")], .snoozeUntil, help: .helpSnoozeUntil),
+        KeyBinding([.character("e")], .export, help: .helpExport, hint: .hintExport),
+        KeyBinding([.character("f")], .filter, help: .helpCallsFilter, hint: .hintFilter),
         KeyBinding([.character("F")], .clearFilter, help: .helpClearFilter),
     ]
 

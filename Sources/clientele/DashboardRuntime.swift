@@ -75,6 +75,8 @@ final class StoreWorker: @unchecked Sendable {
     private let fast = DispatchQueue(label: "clientele.dashboard.fast")
     private let slow = DispatchQueue(label: "clientele.dashboard.slow")
     private let counts = DispatchQueue(label: "clientele.dashboard.counts")
+    /// The call list's query (a sort over every due customer) and its writes, one at a time.
+    private let calls = DispatchQueue(label: "clientele.dashboard.calls")
     private let lock = NSLock()
     private var latestGeneration = 0
 
@@ -138,6 +140,35 @@ final class StoreWorker: @unchecked Sendable {
             }
             run(on: .global(qos: .userInitiated)) { [self] in
                 [.overviewLoaded(.retention(try store.overviewRetention(today: today)))]
+            }
+        case .loadCallList(let generation, let filter):
+            run(on: calls) { [self] in
+                let entries = try store.callList(today: today, filter: filter)
+                let total =
+                    entries.count < (filter.limit ?? .max)
+                    ? entries.count : try store.callListCount(today: today, filter: filter)
+                return [.callListLoaded(generation: generation, entries: entries, total: total)]
+            }
+        case .markCallList(let customerID, let mark, let until):
+            run(on: calls) { [self] in
+                try store.markCallListEntry(
+                    customerID: customerID, mark, today: today, until: until, at: Int64(time(nil)))
+                return [
+                    .callListMarked(customerID: customerID, mark: mark, until: until ?? today.adding(days: 1))
+                ]
+            }
+        case .logCall(let request):
+            run(on: calls) { [self] in
+                try CallSessionWrites.log(request, store: store)
+                return [.callLogged(request)]
+            }
+        case .exportCallList(let filter, let path, let language):
+            run(on: calls) { [self] in
+                let target = CallSessionWrites.absolutePath(path)
+                let entries = try store.callList(today: today, filter: filter)
+                let bytes = CallListExport.csv(entries, catalog: Catalog(language: language), excel: false)
+                try PrivateFile.replace(target, with: bytes)
+                return [.callListExported(path: target, rows: entries.count)]
             }
         case .loadTheme, .redraw, .suspend, .quit:
             break
@@ -279,6 +310,7 @@ final class DashboardRuntime {
                 && figures.retention != nil && figures.feedback != nil
         case .list: return state.list.loaded
         case .detail: return state.detail.customer != nil || state.detail.missing
+        case .calls: return state.calls.loaded
         }
     }
 
@@ -312,5 +344,34 @@ final class DashboardRuntime {
                 worker.perform(effect)
             }
         }
+    }
+}
+
+/// What the call session's outcome keys write: the call through the same named write as
+/// `clientele log` (one `IMMEDIATE` transaction with its follow-up date), the customer rescored
+/// at once as `clientele log` does, and the row marked done for the day. The mark comes last:
+/// if the program dies in between, the call is saved and the customer merely shows again.
+enum CallSessionWrites {
+    static func log(_ request: CallOutcomeRequest, store: CustomerStore) throws {
+        let now = Int64(time(nil))
+        let interaction = InteractionRecord(
+            id: 0, customerID: request.customerID, occurredAt: now, channel: .call, direction: .outbound,
+            kind: request.kind, outcome: request.outcome, sentiment: nil, note: "",
+            author: ProcessInfo.processInfo.environment["USER"], followUpOn: request.followUp,
+            complaintStatus: nil, resolvedAt: nil, createdAt: now)
+        try store.logInteraction(interaction, feedback: [])
+        _ = try Rescoring.one(store, customerID: request.customerID, today: request.today)
+        try store.markCallListEntry(customerID: request.customerID, .done, today: request.today, at: now)
+    }
+
+    /// A path typed in the dashboard: `~/` is the home folder, a relative path is taken from
+    /// the folder the program was started in.
+    static func absolutePath(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        if path == "~" || path.hasPrefix("~/") {
+            let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+            return home + path.dropFirst()
+        }
+        return (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
     }
 }

@@ -16,6 +16,7 @@ public enum DashboardView {
             case .overview: OverviewScreen.render(state, into: &buffer, area: body)
             case .list: ListScreen.render(state, into: &buffer, area: body)
             case .detail: DetailScreen.render(state, into: &buffer, area: body)
+            case .calls: CallListScreen.render(state, into: &buffer, area: body)
             }
         }
         renderStatus(state, into: &buffer)
@@ -54,6 +55,7 @@ public enum DashboardView {
                 let name =
                     state.detail.customer.map { sanitizedForTerminal($0.name) } ?? catalog.text(.detail)
                 place.append(name)
+            case .calls: place.append(CallListScreen.summary(state))
             }
         }
         let area = Rect(x: 0, y: 0, width: state.size.columns, height: 1)
@@ -67,7 +69,8 @@ public enum DashboardView {
         let catalog = state.catalog
         let y = state.size.rows - 1
         let area = Rect(x: 0, y: y, width: state.size.columns, height: 1)
-        let right: StyledLine = state.screen == .list ? [Span(ListScreen.counter(state) + " ", .status)] : []
+        var right: StyledLine = state.screen == .list ? [Span(ListScreen.counter(state) + " ", .status)] : []
+        if state.screen == .calls { right = [Span(CallListScreen.counter(state) + " ", .status)] }
         var left: StyledLine
         switch state.mode {
         case .search(let text, _):
@@ -79,9 +82,21 @@ public enum DashboardView {
             left = [Span(":" + sanitizedForTerminal(text) + "█", .status)]
         case .help:
             left = [Span(" " + catalog.text(.helpClose), .statusHint)]
+        case .prompt(let kind, let text):
+            let prompt: UIText
+            switch kind {
+            case .snoozeUntil: prompt = .promptSnooze
+            case .exportPath: prompt = .promptExport
+            }
+            left = [
+                Span(" " + catalog.text(prompt), .status), Span(sanitizedForTerminal(text) + "█", .status),
+            ]
         case .normal:
             if let status = state.status {
                 left = [Span(" " + status.text, status.isError ? .statusError : .status)]
+            } else if state.screen == .calls, state.calls.session != nil {
+                // The session shows its own keys above the bar.
+                left = [Span(" " + catalog.text(.helpSession), .statusHint)]
             } else {
                 let used = right.reduce(0) { $0 + $1.width }
                 left = hints(state, maxWidth: state.size.columns - used - 1)
