@@ -16,7 +16,11 @@ extension CustomerStore {
         -> [CallListEntry]
     {
         let (conditions, arguments) = Self.callListConditions(today: today, filter: filter)
-        let limit = filter.limit.map { " LIMIT \(max(0, $0))" } ?? ""
+        // A small LIMIT lets SQLite keep only the top rows; a large one makes it keep them in an
+        // ephemeral b-tree, which took twice as long as sorting everything for 96,502 rows. Large
+        // limits are applied while stepping instead.
+        let maximum = filter.limit.map { max(0, $0) } ?? .max
+        let limit = maximum <= Self.sqlLimitUpTo ? " LIMIT \(maximum)" : ""
         let sql = """
             SELECT c.id, c.external_id, c.name, c.company, c.phone, c.email, c.owner, s.segment, s.churn_risk,
                 s.risk_band, s.value_at_stake_minor, s.next_action, s.next_action_due, s.actions, s.reasons,
@@ -42,7 +46,7 @@ extension CustomerStore {
                 let count = start == nil ? 0 : Int(sqlite3_column_bytes(handle, column))
                 return body(UnsafeBufferPointer(start: start, count: count))
             }
-            while true {
+            while entries.count < maximum {
                 let code = sqlite3_step(handle)
                 if code == SQLITE_DONE { break }
                 guard code == SQLITE_ROW else {
@@ -74,6 +78,9 @@ extension CustomerStore {
             return entries
         }
     }
+
+    /// The largest limit given to SQLite as `LIMIT` (see ``callList(today:filter:)``).
+    static let sqlLimitUpTo = 10_000
 
     /// How many customers today's call list holds with `filter` (its limit ignored).
     public func callListCount(today: CalendarDay, filter: CallListFilter = CallListFilter())

@@ -89,14 +89,44 @@ enum CallListExport {
     ]
 
     /// Every text from data passes the sanitiser: exports are read in terminals too.
-    static func values(_ entry: CallListEntry, catalog: Catalog) -> [String?] {
+    static func values(_ entry: CallListEntry, sentences: inout Sentences) -> [String?] {
         [
             "\(entry.rank)", "\(entry.customerID)", entry.externalID.map(clean), clean(entry.name),
             entry.company.map(clean), entry.phone.map(clean), entry.email.map(clean), entry.owner.map(clean),
             entry.segment?.rawValue, threeDecimals(entry.risk), entry.band.rawValue,
-            decimal(entry.valueAtStakeMinor), entry.action.map { catalog.action($0.kind, detail: $0.detail) },
-            entry.topReason.map(catalog.reason), entry.due?.iso, entry.lastTouch?.iso,
+            decimal(entry.valueAtStakeMinor), entry.action.map { sentences.action($0) },
+            entry.topReason.map { sentences.reason($0) }, entry.due?.iso, entry.lastTouch?.iso,
         ]
+    }
+
+    /// The catalogue's sentences for actions and reasons, each made once: a day's list of a
+    /// hundred thousand rows repeats a few thousand distinct ones.
+    struct Sentences {
+        private struct ActionKey: Hashable {
+            var kind: ActionKind
+            var detail: Int?
+        }
+
+        let catalog: Catalog
+        private var actions: [ActionKey: String] = [:]
+        private var reasons: [RiskReason: String] = [:]
+
+        init(catalog: Catalog) { self.catalog = catalog }
+
+        mutating func action(_ action: SuggestedAction) -> String {
+            let key = ActionKey(kind: action.kind, detail: action.detail)
+            if let known = actions[key] { return known }
+            let sentence = catalog.action(action.kind, detail: action.detail)
+            actions[key] = sentence
+            return sentence
+        }
+
+        mutating func reason(_ reason: RiskReason) -> String {
+            if let known = reasons[reason] { return known }
+            let sentence = catalog.reason(reason)
+            reasons[reason] = sentence
+            return sentence
+        }
     }
 
     /// The CSV file's bytes, built in one buffer (no `String` per line or per cell).
@@ -105,8 +135,9 @@ enum CallListExport {
         var out: [UInt8] = excel ? [0xEF, 0xBB, 0xBF] : []
         out.reserveCapacity(256 + entries.count * 256)
         writer.appendLine(columns, to: &out)
+        var sentences = Sentences(catalog: catalog)
         for entry in entries {
-            var fields = values(entry, catalog: catalog)
+            var fields = values(entry, sentences: &sentences)
             if excel {
                 // German Excel reads "0,123" and "1234,56" as numbers.
                 fields[9] = fields[9].map { $0.replacingOccurrences(of: ".", with: ",") }
@@ -119,9 +150,10 @@ enum CallListExport {
 
     static func json(_ entries: [CallListEntry], catalog: Catalog) -> String {
         let numeric: Set<String> = ["rank", "customer_id", "risk", "value_at_stake"]
+        var sentences = Sentences(catalog: catalog)
         let objects = entries.map { entry in
             "{"
-                + zip(columns, values(entry, catalog: catalog)).map { column, value in
+                + zip(columns, values(entry, sentences: &sentences)).map { column, value in
                     let rendered =
                         value.map { numeric.contains(column) ? $0 : Format.jsonString($0) } ?? "null"
                     return "\"\(column)\": \(rendered)"
@@ -135,6 +167,17 @@ enum CallListExport {
     /// `%.3f` as C's printf writes it (what `String(format:)` gave before), without
     /// Foundation's format parsing per row.
     static func threeDecimals(_ value: Double) -> String {
+        // Exact in integers unless the value lies within a hair of a rounding tie; then printf.
+        let scaled = value * 1000
+        if value >= 0, scaled < 1e15 {
+            let whole = scaled.rounded(.down)
+            let fraction = scaled - whole
+            if abs(fraction - 0.5) > 1e-6 {
+                let thousandths = Int(whole) + (fraction > 0.5 ? 1 : 0)
+                let part = thousandths % 1000
+                return "\(thousandths / 1000)." + (part < 10 ? "00" : part < 100 ? "0" : "") + "\(part)"
+            }
+        }
         var buffer = [CChar](repeating: 0, count: 48)
         let written = withVaList([value]) { vsnprintf(&buffer, buffer.count, "%.3f", $0) }
         guard written > 0, Int(written) < buffer.count else { return String(format: "%.3f", value) }

@@ -159,7 +159,11 @@ final class StoreWorker: @unchecked Sendable {
             }
         case .logCall(let request):
             run(on: calls) { [self] in
-                try CallSessionWrites.log(request, store: store)
+                // Saved and marked means logged, even if the rescoring then fails (a broken
+                // rules file): the session must move on, or a second key would log it twice.
+                if let problem = try CallSessionWrites.log(request, store: store) {
+                    return [.callLogged(request), .failed(problem)]
+                }
                 return [.callLogged(request)]
             }
         case .exportCallList(let filter, let path, let language):
@@ -349,10 +353,11 @@ final class DashboardRuntime {
 
 /// What the call session's outcome keys write: the call through the same named write as
 /// `clientele log` (one `IMMEDIATE` transaction with its follow-up date), the customer rescored
-/// at once as `clientele log` does, and the row marked done for the day. The mark comes last:
-/// if the program dies in between, the call is saved and the customer merely shows again.
+/// at once as `clientele log` does, and the row marked done for the day. The mark comes after
+/// the call: if the program dies in between, the call is saved and the customer merely shows
+/// again. Returns a sentence when the call is saved but the rescoring failed.
 enum CallSessionWrites {
-    static func log(_ request: CallOutcomeRequest, store: CustomerStore) throws {
+    static func log(_ request: CallOutcomeRequest, store: CustomerStore) throws -> String? {
         let now = Int64(time(nil))
         let interaction = InteractionRecord(
             id: 0, customerID: request.customerID, occurredAt: now, channel: .call, direction: .outbound,
@@ -360,8 +365,13 @@ enum CallSessionWrites {
             author: ProcessInfo.processInfo.environment["USER"], followUpOn: request.followUp,
             complaintStatus: nil, resolvedAt: nil, createdAt: now)
         try store.logInteraction(interaction, feedback: [])
-        _ = try Rescoring.one(store, customerID: request.customerID, today: request.today)
         try store.markCallListEntry(customerID: request.customerID, .done, today: request.today, at: now)
+        do {
+            _ = try Rescoring.one(store, customerID: request.customerID, today: request.today)
+            return nil
+        } catch {
+            return "the call is saved, but the customer could not be rescored: \(error)"
+        }
     }
 
     /// A path typed in the dashboard: `~/` is the home folder, a relative path is taken from
