@@ -13,6 +13,7 @@ enum Migrations {
         ("0003-list-next-action", v3ListNextAction),
         ("0004-erasure-log", v4ErasureLog),
         ("0005-overview-snapshots", v5OverviewSnapshots),
+        ("0006-call-list-state", v6CallListState),
     ]
 
     static func migrator() -> DatabaseMigrator {
@@ -258,6 +259,21 @@ enum Migrations {
             as_of TEXT NOT NULL CHECK (date(as_of, '+0 days') IS as_of),
             computed_at INTEGER NOT NULL,
             figures TEXT NOT NULL CHECK (json_valid(figures))
+        ) STRICT;
+        """
+
+    /// What the account manager did with a call-list row (done, skipped, snoozed): one row per
+    /// customer, the latest mark. The row is hidden from the list on the days from `marked_on`
+    /// up to, not including, `hidden_until` (the next day for done and skipped, the chosen day
+    /// for a snooze), so the mark is kept for reference but never hides the customer for good.
+    private static let v6CallListState = """
+        CREATE TABLE call_list_state (
+            customer_id INTEGER PRIMARY KEY REFERENCES customers(id) ON DELETE CASCADE,
+            mark TEXT NOT NULL CHECK (mark IN ('done', 'skipped', 'snoozed')),
+            marked_on TEXT NOT NULL CHECK (date(marked_on, '+0 days') IS marked_on),
+            hidden_until TEXT NOT NULL CHECK (date(hidden_until, '+0 days') IS hidden_until),
+            updated_at INTEGER NOT NULL,
+            CHECK (hidden_until > marked_on)
         ) STRICT;
         """
 }

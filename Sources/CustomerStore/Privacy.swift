@@ -88,6 +88,7 @@ extension CustomerStore {
                 sql: "DELETE FROM referrals WHERE referrer_id = ?1 OR referred_id = ?1", arguments: [id])
             report.referralsDeleted = db.changesCount
             try db.execute(sql: "DELETE FROM scores WHERE customer_id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM call_list_state WHERE customer_id = ?", arguments: [id])
             try db.execute(
                 sql: """
                     UPDATE customers SET external_id = NULL, name = 'Erased customer ' || id,

@@ -5,6 +5,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case open, back, quit, help, search, command, nextPane, previousPane, redraw
     case nextSort, reverseSort, filter, clearFilter, showOverview, showList, suspend, interrupt
     case logInteraction, undo, nextField, previousField, save, externalEditor
+    case showCalls, markDone, skip, snoozeDay, snoozeWeek, snoozeUntil, startSession, export
 }
 
 /// One binding: the keys, the action, the help line for `?` and an optional short hint for the
@@ -67,6 +68,7 @@ public struct KeyMap: Hashable, Sendable {
         case .detail: KeyMap(bindings: detailBindings + navigation + global)
         // Typing must reach the fields, so no single-letter keys here.
         case .logForm: KeyMap(bindings: logFormBindings)
+        case .calls: KeyMap(bindings: callsBindings + navigation + global)
         }
     }
 
@@ -89,6 +91,7 @@ public struct KeyMap: Hashable, Sendable {
         KeyBinding([.character(":")], .command, help: .helpCommand),
         KeyBinding([.character("1")], .showOverview, help: .helpShowOverview),
         KeyBinding([.character("2"), .character("c")], .showList, help: .helpShowList),
+        KeyBinding([.character("3")], .showCalls, help: .helpShowCalls),
         KeyBinding([.control("l")], .redraw, help: .helpRedraw),
         KeyBinding([.control("z")], .suspend, help: .helpSuspend),
         KeyBinding([.control("c")], .interrupt, help: .helpInterrupt),
@@ -101,6 +104,7 @@ public struct KeyMap: Hashable, Sendable {
         KeyBinding([.tab], .nextPane, help: .helpNextPane, hint: .hintPane),
         KeyBinding([.shiftTab], .previousPane, help: .helpPreviousPane),
         KeyBinding([.character("c")], .showList, help: .helpShowList, hint: .hintCustomers),
+        KeyBinding([.character("3")], .showCalls, help: .helpShowCalls, hint: .hintCalls),
     ]
 
     static let listBindings: [KeyBinding] = [
@@ -110,6 +114,21 @@ public struct KeyMap: Hashable, Sendable {
         KeyBinding([.character("f")], .filter, help: .helpFilter, hint: .hintFilter),
         KeyBinding([.character("F")], .clearFilter, help: .helpClearFilter),
         KeyBinding([.character("l")], .logInteraction, help: .helpLog, hint: .hintLog),
+    ]
+
+    /// The call list.
+    static let callsBindings: [KeyBinding] = [
+        KeyBinding([.enter], .open, help: .helpOpen, hint: .hintOpen),
+        KeyBinding([.character("l")], .logInteraction, help: .helpLog),
+        KeyBinding([.character("s")], .startSession, help: .helpSession, hint: .hintSession),
+        KeyBinding([.character("d")], .markDone, help: .helpMarkDone, hint: .hintDone),
+        KeyBinding([.character("x")], .skip, help: .helpSkip, hint: .hintSkip),
+        KeyBinding([.character("z")], .snoozeDay, help: .helpSnoozeDay, hint: .hintSnooze, hintKeys: "z/Z/t"),
+        KeyBinding([.character("Z")], .snoozeWeek, help: .helpSnoozeWeek),
+        KeyBinding([.character("t")], .snoozeUntil, help: .helpSnoozeUntil),
+        KeyBinding([.character("e")], .export, help: .helpExport, hint: .hintExport),
+        KeyBinding([.character("f")], .filter, help: .helpCallsFilter, hint: .hintFilter),
+        KeyBinding([.character("F")], .clearFilter, help: .helpClearFilter),
     ]
 
     static let detailBindings: [KeyBinding] = [

@@ -56,3 +56,28 @@ public struct CallListFilter: Sendable, Equatable {
         self.limit = limit
     }
 }
+
+/// What the account manager did with a row of the call list. Each hides the customer from the
+/// list for a while: done and skipped for the rest of the day, snoozed until a chosen day.
+public enum CallListMark: String, Sendable, CaseIterable, Codable {
+    case done, skipped, snoozed
+}
+
+/// A customer's call-list state as stored: marked on `markedOn`, hidden from the list on every
+/// day from `markedOn` up to (not including) `hiddenUntil`.
+public struct CallListState: Sendable, Equatable {
+    public var customerID: Int64
+    public var mark: CallListMark
+    public var markedOn: CalendarDay
+    public var hiddenUntil: CalendarDay
+
+    public init(customerID: Int64, mark: CallListMark, markedOn: CalendarDay, hiddenUntil: CalendarDay) {
+        self.customerID = customerID
+        self.mark = mark
+        self.markedOn = markedOn
+        self.hiddenUntil = hiddenUntil
+    }
+
+    /// Whether the customer is left out of the list for `day`.
+    public func hides(on day: CalendarDay) -> Bool { markedOn <= day && day < hiddenUntil }
+}

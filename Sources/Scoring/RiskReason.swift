@@ -1,7 +1,7 @@
 /// Why a customer may be lost, as a structured value: a kind and its numbers. The UI's
 /// catalogue turns each into a sentence in English or German ("no order for 94 days; usually
 /// orders every 30" / "seit 94 Tagen keine Bestellung; bestellt sonst alle 30 Tage").
-public enum RiskReason: Sendable, Equatable, Codable {
+public enum RiskReason: Sendable, Hashable, Codable {
     /// The last order is much later than this customer's own rhythm.
     case orderOverdue(daysSinceLastOrder: Int, usualGapDays: Int)
     /// No repeat order for a long time, with no personal rhythm to compare to.

@@ -14,6 +14,7 @@ struct BenchCommand: ParsableCommand {
         subcommands: [
             BenchStoreCommand.self, BenchModelCommand.self, BenchScoreCommand.self, BenchUICommand.self,
             BenchLogCommand.self,
+            BenchCallListCommand.self,
         ],
         defaultSubcommand: BenchStoreCommand.self)
 }

@@ -80,6 +80,8 @@ final class StoreWorker: @unchecked Sendable {
     private let counts = DispatchQueue(label: "clientele.dashboard.counts")
     /// Logging and undo: one at a time, in the order asked, on the store's writer.
     private let writes = DispatchQueue(label: "clientele.dashboard.writes")
+    /// The call list's query (a sort over every due customer) and its writes, one at a time.
+    private let calls = DispatchQueue(label: "clientele.dashboard.calls")
     private let lock = NSLock()
     private var latestGeneration = 0
 
@@ -173,6 +175,39 @@ final class StoreWorker: @unchecked Sendable {
                 }
             }
         case .loadTheme, .redraw, .suspend, .quit, .editNote:
+        case .loadCallList(let generation, let filter):
+            run(on: calls) { [self] in
+                let entries = try store.callList(today: today, filter: filter)
+                let total =
+                    entries.count < (filter.limit ?? .max)
+                    ? entries.count : try store.callListCount(today: today, filter: filter)
+                return [.callListLoaded(generation: generation, entries: entries, total: total)]
+            }
+        case .markCallList(let customerID, let mark, let until):
+            run(on: calls) { [self] in
+                try store.markCallListEntry(
+                    customerID: customerID, mark, today: today, until: until, at: Int64(time(nil)))
+                return [
+                    .callListMarked(customerID: customerID, mark: mark, until: until ?? today.adding(days: 1))
+                ]
+            }
+        case .logCall(let request):
+            run(on: calls) { [self] in
+                // Saved and marked means logged, even if the rescoring then fails (a broken
+                // rules file): the session must move on, or a second key would log it twice.
+                if let problem = try CallSessionWrites.log(request, store: store) {
+                    return [.callLogged(request), .failed(problem)]
+                }
+                return [.callLogged(request)]
+            }
+        case .exportCallList(let filter, let path, let language):
+            run(on: calls) { [self] in
+                let target = CallSessionWrites.absolutePath(path)
+                let entries = try store.callList(today: today, filter: filter)
+                let bytes = CallListExport.csv(entries, catalog: Catalog(language: language), excel: false)
+                try PrivateFile.replace(target, with: bytes)
+                return [.callListExported(path: target, rows: entries.count)]
+            }
             break
         }
     }
@@ -313,6 +348,7 @@ final class DashboardRuntime {
         case .list: return state.list.loaded
         case .detail: return state.detail.customer != nil || state.detail.missing
         case .logForm: return true
+        case .calls: return state.calls.loaded
         }
     }
 
@@ -356,5 +392,40 @@ final class DashboardRuntime {
                 worker.perform(effect)
             }
         }
+    }
+}
+
+/// What the call session's outcome keys write: the call through the same named write as
+/// `clientele log` (one `IMMEDIATE` transaction with its follow-up date), the customer rescored
+/// at once as `clientele log` does, and the row marked done for the day. The mark comes after
+/// the call: if the program dies in between, the call is saved and the customer merely shows
+/// again. Returns a sentence when the call is saved but the rescoring failed.
+enum CallSessionWrites {
+    static func log(_ request: CallOutcomeRequest, store: CustomerStore) throws -> String? {
+        let now = Int64(time(nil))
+        let interaction = InteractionRecord(
+            id: 0, customerID: request.customerID, occurredAt: now, channel: .call, direction: .outbound,
+            kind: request.kind, outcome: request.outcome, sentiment: nil, note: "",
+            author: ProcessInfo.processInfo.environment["USER"], followUpOn: request.followUp,
+            complaintStatus: nil, resolvedAt: nil, createdAt: now)
+        try store.logInteraction(interaction, feedback: [])
+        try store.markCallListEntry(customerID: request.customerID, .done, today: request.today, at: now)
+        do {
+            _ = try Rescoring.one(store, customerID: request.customerID, today: request.today)
+            return nil
+        } catch {
+            return "the call is saved, but the customer could not be rescored: \(error)"
+        }
+    }
+
+    /// A path typed in the dashboard: `~/` is the home folder, a relative path is taken from
+    /// the folder the program was started in.
+    static func absolutePath(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        if path == "~" || path.hasPrefix("~/") {
+            let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+            return home + path.dropFirst()
+        }
+        return (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
     }
 }

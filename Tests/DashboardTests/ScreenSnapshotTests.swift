@@ -74,7 +74,7 @@ struct ScreenSnapshotTests {
                 "",
                 "",
                 "",
-                " ? help · q quit · enter open · tab pane · c customers · j/k move · / search",
+                " ? help · q quit · enter open · tab pane · c customers · 3 calls · j/k move",
             ])
     }
 
@@ -105,7 +105,7 @@ struct ScreenSnapshotTests {
                 "",
                 "",
                 "",
-                " ? help · q quit · enter open · tab pane · c customers · j/k move · / search",
+                " ? help · q quit · enter open · tab pane · c customers · 3 calls · j/k move",
             ])
     }
 
@@ -140,7 +140,7 @@ struct ScreenSnapshotTests {
                 "",
                 "",
                 "",
-                " ? Hilfe · q beenden · enter öffnen · tab Bereich · c Kunden · j/k bewegen · / suchen",
+                " ? Hilfe · q beenden · enter öffnen · tab Bereich · c Kunden · 3 Anrufe · j/k bewegen · / suchen",
             ])
     }
 

@@ -14,31 +14,81 @@ public struct CSVWriter: Sendable {
     }
 
     public func line(_ fields: [String?]) -> String {
-        fields.map { field($0 ?? "") }.joined(separator: String(delimiter)) + lineEnding
+        var bytes: [UInt8] = []
+        appendLine(fields, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public func field(_ raw: String) -> String {
-        var value = raw
-        if Self.looksLikeFormula(value) { value = "'" + value }
-        // By scalar: "\r\n" is one Character in Swift and equals neither "\r" nor "\n".
-        let delimiterScalars = Set(String(delimiter).unicodeScalars)
-        let needsQuotes = value.unicodeScalars.contains {
-            delimiterScalars.contains($0) || $0 == "\"" || $0 == "\n" || $0 == "\r"
+        var bytes: [UInt8] = []
+        appendField(raw, to: &bytes, delimiter: Array(String(delimiter).utf8))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends one line's UTF-8 bytes to `out`: the same bytes as ``line(_:)``, without a
+    /// `String` per field, for exports of a hundred thousand rows.
+    public func appendLine(_ fields: [String?], to out: inout [UInt8]) {
+        let delimiterBytes = Array(String(delimiter).utf8)
+        for (index, field) in fields.enumerated() {
+            if index > 0 { out.append(contentsOf: delimiterBytes) }
+            appendField(field ?? "", to: &out, delimiter: delimiterBytes)
         }
-        return needsQuotes ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+        out.append(contentsOf: lineEnding.utf8)
+    }
+
+    /// One field: an apostrophe before a formula, quotes around a field with the delimiter,
+    /// quotes or line breaks, every quote doubled. By UTF-8 byte: the delimiter, quote, CR and
+    /// LF are ASCII and never occur inside a multi-byte character ("\r\n" is one `Character`
+    /// in Swift but two bytes here, and each counts).
+    private func appendField(_ raw: String, to out: inout [UInt8], delimiter: [UInt8]) {
+        var raw = raw
+        raw.withUTF8 { bytes in
+            let formula = Self.looksLikeFormula(bytes)
+            var needsQuotes = false
+            if delimiter.count == 1 {
+                let mark = delimiter[0]
+                needsQuotes = bytes.contains { $0 == mark || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            } else {
+                let marks = Set(String(decoding: delimiter, as: UTF8.self).unicodeScalars)
+                needsQuotes =
+                    bytes.contains { $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+                    || String(decoding: bytes, as: UTF8.self).unicodeScalars.contains { marks.contains($0) }
+            }
+            if needsQuotes { out.append(0x22) }
+            if formula { out.append(UInt8(ascii: "'")) }
+            if needsQuotes {
+                for byte in bytes {
+                    out.append(byte)
+                    if byte == 0x22 { out.append(0x22) }
+                }
+                out.append(0x22)
+            } else {
+                out.append(contentsOf: bytes)
+            }
+        }
     }
 
     static func looksLikeFormula(_ value: String) -> Bool {
-        guard let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else {
+        var value = value
+        return value.withUTF8 { looksLikeFormula($0) }
+    }
+
+    /// Whether a spreadsheet would run the cell: it starts with `=`, `+`, `-`, `@`, TAB or CR,
+    /// and is not a plain signed number such as `-12.50` (a number is data, not a formula).
+    static func looksLikeFormula(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else { return false }
+        switch first {
+        case UInt8(ascii: "="), UInt8(ascii: "@"), 0x09, 0x0D:
+            return true
+        case UInt8(ascii: "-"), UInt8(ascii: "+"):
+            let rest = bytes.dropFirst()
+            let number = rest.allSatisfy {
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: ".")
+                    || $0 == UInt8(ascii: ",")
+            }
+            return rest.isEmpty || !number
+        default:
             return false
         }
-        // A signed number is data, not a formula.
-        if first == "-" || first == "+" {
-            let rest = value.dropFirst()
-            if !rest.isEmpty && rest.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }) {
-                return false
-            }
-        }
-        return true
     }
 }

@@ -20,6 +20,16 @@ public enum InputMode: Hashable, Sendable {
     /// Typing a search; `previous` comes back on Esc.
     case search(text: String, previous: String)
     case command(text: String)
+    /// A one-line prompt of the call list (a snooze date, an export path).
+    case prompt(PromptKind, text: String)
+}
+
+/// What a one-line prompt asks for.
+public enum PromptKind: Hashable, Sendable {
+    /// The day a snooze of `customerID` ends.
+    case snoozeUntil(customerID: Int64)
+    /// Where to export the call list.
+    case exportPath
 }
 
 /// A line for the status bar: information, or an error.
@@ -55,6 +65,7 @@ public struct AppState: Equatable, Sendable {
     public var confirm: ConfirmPrompt?
     /// Interactions logged in this session, newest last: what `u` undoes, until the program quits.
     public var undoStack: [LoggedInteraction] = []
+    public var calls: CallsState
     /// Set when the program should end, with its exit code.
     public var exitCode: Int32?
 
@@ -72,6 +83,7 @@ public struct AppState: Equatable, Sendable {
         self.overview = OverviewState()
         self.list = ListState()
         self.detail = DetailState()
+        self.calls = CallsState()
     }
 
     /// The screen on top of the stack.

@@ -10,12 +10,15 @@ public enum ColonCommand: Equatable, Sendable {
     case quit
     case overview
     case list
+    /// Today's call list.
+    case calls
 
     /// The commands the help overlay lists, with their help texts.
     public static let documented: [(usage: String, help: UIText)] = [
         ("sort COLUMN [asc|desc]", .commandSortHelp),
         ("filter FIELD VALUE", .commandFilterHelp),
         ("filter clear", .commandFilterClearHelp),
+        ("calls", .commandCallsHelp),
         ("theme NAME", .commandThemeHelp),
         ("lang en|de", .commandLangHelp),
         ("q", .commandQuitHelp),
@@ -40,6 +43,8 @@ public enum ColonCommand: Equatable, Sendable {
             return .success(.overview)
         case "list", "customers", "c":
             return .success(.list)
+        case "calls", "call", "calllist", "anrufe":
+            return .success(.calls)
         case "sort", "s":
             guard let name = arguments.first?.lowercased(), let column = columnNames[name],
                 arguments.count <= 2

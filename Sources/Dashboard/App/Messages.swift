@@ -7,6 +7,8 @@ public enum ScreenKind: String, Hashable, Sendable, CaseIterable {
     case detail
     /// The form for logging an interaction, drawn over the screen it was opened from.
     case logForm
+    /// Today's call list (and its call session).
+    case calls
 }
 
 /// The overview's figures arrive in parts, each as soon as its query is done.
@@ -59,6 +61,14 @@ public enum Message: Equatable, Sendable {
     case detailLoaded(id: Int64, CustomerDetail?)
     /// A theme was loaded (by name); `errors` are the theme files' problems, for the status bar.
     case themeLoaded(name: String, errors: [String])
+    /// Today's call list for `generation`: the first rows and how many there are in all.
+    case callListLoaded(generation: Int, entries: [CallListEntry], total: Int)
+    /// A call-list row was marked in the store (and is hidden until `until`).
+    case callListMarked(customerID: Int64, mark: CallListMark, until: CalendarDay)
+    /// A call from the session was saved, the customer rescored and marked done for today.
+    case callLogged(CallOutcomeRequest)
+    /// The call list was written to `path` (absolute) with `rows` rows.
+    case callListExported(path: String, rows: Int)
     /// An effect failed; the text is one sentence for the status bar.
     case failed(String)
     /// The log form's interaction is stored (and the customer rescored, as `rescore` says).
@@ -81,6 +91,14 @@ public enum Effect: Equatable, Sendable {
     case loadListPage(ListPageRequest)
     case countList(generation: Int, query: CustomerListQuery)
     case loadDetail(id: Int64)
+    /// Today's call list with `filter` (its first ``CallsState/loadLimit`` rows and the count).
+    case loadCallList(generation: Int, filter: CallListFilter)
+    /// Store a call-list mark: done and skipped for today, snoozed until `until`.
+    case markCallList(customerID: Int64, mark: CallListMark, until: CalendarDay?)
+    /// Log a session call (one `IMMEDIATE` transaction), rescore the customer, mark them done.
+    case logCall(CallOutcomeRequest)
+    /// Write the call list with `filter` (all rows) as CSV to `path`, private, whole or not at all.
+    case exportCallList(filter: CallListFilter, path: String, language: Language)
     /// Read theme files and switch to the theme called `name`.
     case loadTheme(name: String)
     /// Repaint the whole terminal (Ctrl-L).

@@ -31,6 +31,18 @@ public enum Dashboard {
             return []
         case .detailLoaded(let id, let customer):
             DetailScreen.receive(&state, id: id, customer: customer)
+            CallListScreen.receiveDetail(&state, id: id, customer: customer)
+            return []
+        case .callListLoaded(let generation, let entries, let total):
+            return CallListScreen.receive(&state, generation: generation, entries: entries, total: total)
+        case .callListMarked(let customerID, let mark, let until):
+            return CallListScreen.marked(&state, customerID: customerID, mark: mark, until: until)
+        case .callLogged(let request):
+            return CallListScreen.logged(&state, request)
+        case .callListExported(let path, let rows):
+            state.status = StatusMessage(
+                state.catalog.number(rows) + " " + state.catalog.text(.statusExported) + " "
+                    + sanitizedForTerminal(path))
             return []
         case .themeLoaded(let name, let errors):
             state.themeName = name
@@ -44,6 +56,7 @@ public enum Dashboard {
             state.status = StatusMessage(text, isError: true)
             state.list.pending.removeAll()
             state.detail.loading = false
+            CallListScreen.failed(&state)
             return []
         case .interactionLogged(let logged, let rescore):
             return LogFormScreen.logged(&state, logged, rescore: rescore)
@@ -72,6 +85,7 @@ public enum Dashboard {
         case .help(let scroll): return helpKey(key, scroll: scroll, &state)
         case .search(let text, let previous): return searchKey(key, text: text, previous: previous, &state)
         case .command(let text): return commandKey(key, text: text, &state)
+        case .prompt(let kind, let text): return promptKey(key, kind: kind, text: text, &state)
         case .normal: break
         }
         if let prompt = state.confirm { return ConfirmOverlay.handle(key, prompt, &state) }
@@ -87,6 +101,9 @@ public enum Dashboard {
             return LogFormScreen.handleKey(key, &state)
         }
         state.status = nil
+        if state.screen == .calls, state.calls.session != nil {
+            return CallListScreen.sessionKey(key, &state)
+        }
         guard let action = KeyMap.forScreen(state.screen).action(for: key) else { return [] }
         switch action {
         case .quit: return quit(&state, code: 0)
@@ -109,6 +126,8 @@ public enum Dashboard {
             return OverviewScreen.ensureLoaded(&state)
         case .showList:
             return showList(&state)
+        case .showCalls:
+            return CallListScreen.show(&state)
         case .back:
             return back(&state, key: key)
         case .undo:
@@ -119,6 +138,7 @@ public enum Dashboard {
             case .list: return ListScreen.handle(action, &state)
             case .detail: return DetailScreen.handle(action, &state)
             case .logForm: return []
+            case .calls: return CallListScreen.handle(action, &state)
             }
         }
     }
@@ -222,10 +242,43 @@ public enum Dashboard {
         return []
     }
 
-    /// Runs a `:` command line.
+    /// A one-line prompt of the call list: Enter submits, Esc cancels, nothing else happens.
+    static func promptKey(_ key: KeyEvent, kind: PromptKind, text: String, _ state: inout AppState)
+        -> [Effect]
+    {
+        switch key {
+        case .escape:
+            state.mode = .normal
+        case .enter:
+            state.mode = .normal
+            switch kind {
+            case .snoozeUntil(let customerID):
+                return CallListScreen.snooze(&state, customerID: customerID, text: text)
+            case .exportPath: return CallListScreen.export(&state, text: text)
+            }
+        case .backspace:
+            state.mode = .prompt(kind, text: String(text.dropLast()))
+        case .control("u"):
+            state.mode = .prompt(kind, text: "")
+        case .character(let character):
+            state.mode = .prompt(kind, text: text + String(character))
+        default:
+            break
+        }
+        return []
+    }
+
+    /// Runs a `:` command line. On the call list, `filter` sets the call list's filter.
     static func run(_ text: String, _ state: inout AppState) -> [Effect] {
+        let onCalls = state.screen == .calls
+        let current =
+            onCalls
+            ? ListFilter(
+                segment: state.calls.filter.segment, band: state.calls.filter.band,
+                owner: state.calls.filter.owner)
+            : state.list.query.filter
         let command: ColonCommand
-        switch ColonCommand.parse(text, current: state.list.query.filter) {
+        switch ColonCommand.parse(text, current: current) {
         case .success(let parsed): command = parsed
         case .failure(let error):
             if !text.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -241,6 +294,20 @@ public enum Dashboard {
             return OverviewScreen.ensureLoaded(&state)
         case .list:
             return showList(&state)
+        case .calls:
+            return CallListScreen.show(&state)
+        case .filter(let filter) where onCalls:
+            guard filter.tier == nil, filter.relationship == nil else {
+                state.status = StatusMessage(state.catalog.text(.errorCallsFilter), isError: true)
+                return []
+            }
+            state.calls.filter = CallListFilter(
+                owner: filter.owner, segment: filter.segment, band: filter.band)
+            return CallListScreen.reload(&state)
+        case .clearFilter where onCalls:
+            state.calls.filter = CallListFilter()
+            state.status = StatusMessage(state.catalog.text(.filterCleared))
+            return CallListScreen.reload(&state)
         case .sort(let column, let direction):
             var query = state.list.query
             query.sort = column

@@ -257,6 +257,66 @@ public struct Catalog: Hashable, Sendable {
         case .hintField: ("field", "Feld")
         case .hintSave: ("save", "speichern")
         case .hintEditor: ("editor", "Editor")
+        case .calls: ("Calls", "Anrufe")
+        case .columnRank: ("#", "#")
+        case .columnReason: ("Why", "Warum")
+        case .columnPhone: ("Phone", "Telefon")
+        case .columnAction: ("Suggested action", "Vorgeschlagener Schritt")
+        case .noCalls: ("Nobody to call today.", "Heute ist niemand anzurufen.")
+        case .callsFinished: ("The call list is done for today.", "Die Anrufliste ist für heute erledigt.")
+        case .helpShowCalls: ("go to today's call list", "zur heutigen Anrufliste")
+        case .helpSession:
+            ("call session: one customer at a time", "Anrufsitzung: ein Kunde nach dem anderen")
+        case .helpMarkDone: ("done for today", "für heute erledigt")
+        case .helpSkip: ("skip for today", "für heute überspringen")
+        case .helpSnoozeDay: ("snooze until tomorrow", "bis morgen zurückstellen")
+        case .helpSnoozeWeek: ("snooze for a week", "eine Woche zurückstellen")
+        case .helpSnoozeUntil:
+            ("snooze until a date you type", "bis zu einem eingegebenen Datum zurückstellen")
+        case .helpExport: ("export the list (CSV)", "die Liste exportieren (CSV)")
+        case .helpCallsFilter:
+            (
+                "filter by owner, segment or band (opens :filter)",
+                "nach Betreuer, Segment oder Band filtern (:filter)"
+            )
+        case .hintCalls: ("calls", "Anrufe")
+        case .hintSession: ("session", "Sitzung")
+        case .hintDone: ("done", "erledigt")
+        case .hintSkip: ("skip", "überspringen")
+        case .hintSnooze: ("snooze", "zurückstellen")
+        case .hintExport: ("export", "exportieren")
+        case .promptSnooze: ("Snooze until: ", "Zurückstellen bis: ")
+        case .promptExport: ("Export to: ", "Exportieren nach: ")
+        case .statusDone: ("done for today", "für heute erledigt")
+        case .statusSkipped: ("skipped for today", "für heute übersprungen")
+        case .statusSnoozed: ("snoozed until", "zurückgestellt bis")
+        case .statusExported: ("rows exported to", "Zeilen exportiert nach")
+        case .statusLogged: ("logged", "protokolliert")
+        case .statusNextCall: ("next call", "nächster Anruf")
+        case .statusSaving: ("saving…", "speichert…")
+        case .errorNotADate:
+            (
+                "not a date; try 2026-12-01, 1.12.2026, +3d or next monday",
+                "kein Datum; z. B. 1.12.2026, 2026-12-01, +3d oder nächsten Montag"
+            )
+        case .errorSnoozeNotAfterToday:
+            ("a snooze must end after today", "Zurückstellen geht nur bis nach heute")
+        case .errorCallsFilter:
+            (
+                "usage: filter owner NAME, filter segment SLUG, filter band low|medium|high, or filter clear",
+                "Aufruf: filter owner NAME, filter segment SLUG, filter band low|medium|high, oder filter clear"
+            )
+        case .sessionCall: ("Call", "Anruf")
+        case .sessionOf: ("of", "von")
+        case .labelReason: ("Why", "Warum")
+        case .labelAction: ("Action", "Schritt")
+        case .labelLastTouch: ("Last touch", "Letzter Kontakt")
+        case .labelDue: ("Due", "Fällig")
+        case .recentNotes: ("Recent notes", "Letzte Notizen")
+        case .sessionNext: ("next", "weiter")
+        case .sessionPrevious: ("back", "zurück")
+        case .sessionLeave: ("leave", "verlassen")
+        case .commandCallsHelp: ("today's call list", "die heutige Anrufliste")
         case .today: ("today", "heute")
         case .yes: ("yes", "ja")
         case .no: ("no", "nein")

@@ -40,6 +40,14 @@ public enum UIText: String, CaseIterable, Sendable {
     case nothingToUndo, undoing, undoFailed, noteFromEditor, editorOnlyInNote
     case helpLog, helpUndo, helpCancelForm, helpNextField, helpPreviousField, helpSave, helpEditor
     case hintLog, hintUndo, hintCancel, hintField, hintSave, hintEditor
+    // The call list and its session
+    case calls, columnRank, columnReason, columnPhone, columnAction, noCalls, callsFinished
+    case helpShowCalls, helpSession, helpMarkDone, helpSkip, helpSnoozeDay, helpSnoozeWeek, helpSnoozeUntil
+    case helpExport, helpCallsFilter, hintCalls, hintSession, hintDone, hintSkip, hintSnooze, hintExport
+    case promptSnooze, promptExport, statusDone, statusSkipped, statusSnoozed, statusExported, statusLogged
+    case statusNextCall, statusSaving, errorNotADate, errorSnoozeNotAfterToday, errorCallsFilter
+    case sessionCall, sessionOf, labelReason, labelAction, labelLastTouch, labelDue, recentNotes
+    case sessionNext, sessionPrevious, sessionLeave, commandCallsHelp
     // Words
     case today, yes, no, none
 }

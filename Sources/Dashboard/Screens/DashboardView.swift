@@ -27,6 +27,7 @@ public enum DashboardView {
         case .overview: OverviewScreen.render(state, into: &buffer, area: area)
         case .list: ListScreen.render(state, into: &buffer, area: area)
         case .detail: DetailScreen.render(state, into: &buffer, area: area)
+        case .calls: CallListScreen.render(state, into: &buffer, area: area)
         case .logForm:
             let below = state.stack.dropLast().last ?? .overview
             if below != .logForm { renderScreen(below, state, into: &buffer, area: area) }
@@ -67,6 +68,7 @@ public enum DashboardView {
                     state.detail.customer.map { sanitizedForTerminal($0.name) } ?? catalog.text(.detail)
                 place.append(name)
             case .logForm: place.append(catalog.text(.logTitle))
+            case .calls: place.append(CallListScreen.summary(state))
             }
         }
         let area = Rect(x: 0, y: 0, width: state.size.columns, height: 1)
@@ -80,7 +82,8 @@ public enum DashboardView {
         let catalog = state.catalog
         let y = state.size.rows - 1
         let area = Rect(x: 0, y: y, width: state.size.columns, height: 1)
-        let right: StyledLine = state.screen == .list ? [Span(ListScreen.counter(state) + " ", .status)] : []
+        var right: StyledLine = state.screen == .list ? [Span(ListScreen.counter(state) + " ", .status)] : []
+        if state.screen == .calls { right = [Span(CallListScreen.counter(state) + " ", .status)] }
         var left: StyledLine
         switch state.mode {
         case .search(let text, _):
@@ -92,6 +95,15 @@ public enum DashboardView {
             left = [Span(":" + sanitizedForTerminal(text) + "█", .status)]
         case .help:
             left = [Span(" " + catalog.text(.helpClose), .statusHint)]
+        case .prompt(let kind, let text):
+            let prompt: UIText
+            switch kind {
+            case .snoozeUntil: prompt = .promptSnooze
+            case .exportPath: prompt = .promptExport
+            }
+            left = [
+                Span(" " + catalog.text(prompt), .status), Span(sanitizedForTerminal(text) + "█", .status),
+            ]
         case .normal:
             if let prompt = state.confirm {
                 left = [
@@ -99,6 +111,9 @@ public enum DashboardView {
                 ]
             } else if let status = state.status {
                 left = [Span(" " + status.text, status.isError ? .statusError : .status)]
+            } else if state.screen == .calls, state.calls.session != nil {
+                // The session shows its own keys above the bar.
+                left = [Span(" " + catalog.text(.helpSession), .statusHint)]
             } else {
                 let used = right.reduce(0) { $0 + $1.width }
                 left = hints(state, maxWidth: state.size.columns - used - 1)

@@ -413,14 +413,15 @@ public enum LogFormScreen {
         }
     }
 
-    /// Reads again what a write to `customerID` changed: its detail, if open, and the visible
-    /// list rows.
+    /// Reads again what a write to `customerID` changed: its detail, if open, the visible
+    /// list rows, and the call list, if open (the customer's rank and action may have moved).
     static func refresh(_ state: inout AppState, customerID: Int64) -> [Effect] {
         var effects: [Effect] = []
         if state.stack.contains(.detail), state.detail.customerID == customerID {
             effects.append(.loadDetail(id: customerID))
         }
         effects += ListScreen.refresh(&state)
+        if state.stack.contains(.calls) { effects += CallListScreen.reload(&state) }
         return effects
     }
 

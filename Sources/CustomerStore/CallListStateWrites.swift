@@ -1,0 +1,57 @@
+import GRDB
+import Scoring
+
+extension CustomerStore {
+    /// Marks a customer's call-list row: done or skipped hides it for the rest of `today`,
+    /// snoozed hides it until `until` (it is back on that day). One `IMMEDIATE` transaction; the
+    /// customer's earlier mark is replaced. A snooze that does not end after `today`, or an
+    /// unknown customer, is refused and nothing changes.
+    public func markCallListEntry(
+        customerID: Int64, _ mark: CallListMark, today: CalendarDay, until: CalendarDay? = nil, at now: Int64
+    ) throws(StoreError) {
+        let hiddenUntil: CalendarDay
+        switch mark {
+        case .done, .skipped:
+            hiddenUntil = today.adding(days: 1)
+        case .snoozed:
+            guard let until else { throw StoreError.constraint("a snooze needs the day it ends") }
+            guard until > today else {
+                throw StoreError.constraint(
+                    "a snooze must end after \(today.iso) (got \(until.iso)); use done or skip for today")
+            }
+            hiddenUntil = until
+        }
+        try write { db in
+            guard
+                try Bool.fetchOne(db, sql: "SELECT 1 FROM customers WHERE id = ?", arguments: [customerID])
+                    ?? false
+            else { throw StoreError.customerNotFound("id \(customerID)") }
+            try db.execute(
+                sql: """
+                    INSERT INTO call_list_state (customer_id, mark, marked_on, hidden_until, updated_at)
+                    VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (customer_id) DO UPDATE SET mark = excluded.mark,
+                        marked_on = excluded.marked_on, hidden_until = excluded.hidden_until,
+                        updated_at = excluded.updated_at
+                    """,
+                arguments: [customerID, mark.rawValue, today.iso, hiddenUntil.iso, now])
+        }
+    }
+
+    /// The customer's latest call-list mark, if any.
+    public func callListState(customerID: Int64) throws(StoreError) -> CallListState? {
+        try read { db in
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: "SELECT mark, marked_on, hidden_until FROM call_list_state WHERE customer_id = ?",
+                    arguments: [customerID]),
+                let mark = CallListMark(rawValue: row["mark"] as String),
+                let markedOn = CalendarDay(iso: row["marked_on"] as String),
+                let hiddenUntil = CalendarDay(iso: row["hidden_until"] as String)
+            else { return nil }
+            return CallListState(
+                customerID: customerID, mark: mark, markedOn: markedOn, hiddenUntil: hiddenUntil)
+        }
+    }
+}

@@ -1,0 +1,555 @@
+import Scoring
+
+/// The call list's state: today's ranked list (as the store ranks it for `clientele calllist`),
+/// the selection, the filter, and the call session when one runs.
+public struct CallsState: Equatable, Sendable {
+    public var filter = CallListFilter()
+    /// Changes with every reload; answers for older generations are dropped.
+    public var generation = 0
+    /// The first ``loadLimit`` rows of the list, in rank order, minus rows marked since.
+    public var entries: [CallListEntry] = []
+    /// How many rows the list has in all (it may be more than are loaded).
+    public var total: Int?
+    public var loaded = false
+    public var selected = 0
+    public var scrollTop = 0
+    /// The call session, when one runs: it works through `entries` from the selection on.
+    public var session: CallSession?
+
+    public init() {}
+
+    /// Rows loaded at a time: a day's calls with room to spare; the whole list (a hundred
+    /// thousand rows on a million customers) is for the export, not the screen.
+    public static let loadLimit = 1_000
+
+    public var selectedEntry: CallListEntry? {
+        entries.indices.contains(selected) ? entries[selected] : nil
+    }
+}
+
+/// A call session: the customer on screen, their detail (recent notes) once loaded.
+public struct CallSession: Equatable, Sendable {
+    public var customerID: Int64
+    public var detail: CustomerDetail?
+    /// Calls logged in this session.
+    public var logged = 0
+    /// A call is being saved: outcome keys wait, so one call is never logged twice.
+    public var saving = false
+
+    public init(customerID: Int64) {
+        self.customerID = customerID
+    }
+}
+
+/// One outcome key of the call session: what is logged and what follows.
+public enum CallOutcome: String, CaseIterable, Sendable {
+    case reached, voicemail, noAnswer, callBack, notInterested
+
+    public var interactionOutcome: InteractionOutcome {
+        switch self {
+        case .reached: .reached
+        case .voicemail: .voicemail
+        case .noAnswer: .noAnswer
+        case .callBack: .callBack
+        case .notInterested: .notInterested
+        }
+    }
+
+    /// The session key: r, v, n, b, i.
+    public var key: Character {
+        switch self {
+        case .reached: "r"
+        case .voicemail: "v"
+        case .noAnswer: "n"
+        case .callBack: "b"
+        case .notInterested: "i"
+        }
+    }
+
+    /// What follows: a callback tomorrow, a retry in two days; nothing after reaching the
+    /// customer (the rescoring suggests what is next) or a refusal.
+    public func followUp(today: CalendarDay) -> CalendarDay? {
+        switch self {
+        case .callBack: today.adding(days: 1)
+        case .noAnswer, .voicemail: today.adding(days: 2)
+        case .reached, .notInterested: nil
+        }
+    }
+}
+
+/// A call to log from the session: an outbound call with the outcome, and its follow-up.
+public struct CallOutcomeRequest: Equatable, Sendable {
+    public var customerID: Int64
+    public var name: String
+    public var outcome: InteractionOutcome
+    public var kind: InteractionKind
+    public var followUp: CalendarDay?
+    /// The day the row is marked done for.
+    public var today: CalendarDay
+
+    public init(
+        customerID: Int64, name: String, outcome: InteractionOutcome, kind: InteractionKind,
+        followUp: CalendarDay?, today: CalendarDay
+    ) {
+        self.customerID = customerID
+        self.name = name
+        self.outcome = outcome
+        self.kind = kind
+        self.followUp = followUp
+        self.today = today
+    }
+}
+
+/// Today's call list: ranked rows, done/skip/snooze, filters, export, and the call session.
+public enum CallListScreen {
+    static func visibleRows(_ state: AppState) -> Int { max(1, state.bodyHeight - 1) }
+
+    /// Opens the call list over the overview (a reload when it was opened before).
+    static func show(_ state: inout AppState) -> [Effect] {
+        if state.screen != .calls { state.stack = [.overview, .calls] }
+        return reload(&state)
+    }
+
+    static func reload(_ state: inout AppState) -> [Effect] {
+        state.calls.generation += 1
+        var filter = state.calls.filter
+        filter.limit = CallsState.loadLimit
+        return [.loadCallList(generation: state.calls.generation, filter: filter)]
+    }
+
+    static func receive(_ state: inout AppState, generation: Int, entries: [CallListEntry], total: Int)
+        -> [Effect]
+    {
+        guard generation == state.calls.generation else { return [] }
+        let previous = state.calls.selectedEntry?.customerID
+        state.calls.entries = entries
+        state.calls.total = total
+        state.calls.loaded = true
+        state.calls.selected =
+            previous.flatMap { id in entries.firstIndex { $0.customerID == id } }
+            ?? min(state.calls.selected, max(0, entries.count - 1))
+        keepSelectionVisible(&state)
+        return []
+    }
+
+    static func handle(_ action: KeyAction, _ state: inout AppState) -> [Effect] {
+        let visible = visibleRows(state)
+        switch action {
+        case .moveDown: move(&state, by: 1)
+        case .moveUp: move(&state, by: -1)
+        case .pageDown: move(&state, by: visible)
+        case .pageUp: move(&state, by: -visible)
+        case .halfPageDown: move(&state, by: max(1, visible / 2))
+        case .halfPageUp: move(&state, by: -max(1, visible / 2))
+        case .top: move(&state, by: -state.calls.entries.count)
+        case .bottom: move(&state, by: state.calls.entries.count)
+        case .open:
+            guard let entry = state.calls.selectedEntry else { return [] }
+            return DetailScreen.open(&state, id: entry.customerID)
+        case .markDone: return mark(&state, .done, until: nil)
+        case .skip: return mark(&state, .skipped, until: nil)
+        case .snoozeDay: return mark(&state, .snoozed, until: state.today.adding(days: 1))
+        case .snoozeWeek: return mark(&state, .snoozed, until: state.today.adding(days: 7))
+        case .snoozeUntil:
+            guard let entry = state.calls.selectedEntry else { return [] }
+            state.mode = .prompt(.snoozeUntil(customerID: entry.customerID), text: "")
+        case .startSession:
+            return startSession(&state)
+        case .logInteraction:
+            guard let entry = state.calls.selectedEntry else { return [] }
+            return LogFormScreen.open(&state, customerID: entry.customerID, name: entry.name)
+        case .export:
+            state.mode = .prompt(.exportPath, text: defaultExportName(state.today))
+        case .filter:
+            state.mode = .command(text: "filter ")
+        case .clearFilter:
+            state.calls.filter = CallListFilter()
+            state.status = StatusMessage(state.catalog.text(.filterCleared))
+            return reload(&state)
+        default:
+            break
+        }
+        return []
+    }
+
+    /// `calllist-2026-11-22.csv`, in the folder the program was started in.
+    public static func defaultExportName(_ today: CalendarDay) -> String { "calllist-\(today.iso).csv" }
+
+    static func move(_ state: inout AppState, by delta: Int) {
+        guard !state.calls.entries.isEmpty else { return }
+        state.calls.selected = min(max(0, state.calls.selected + delta), state.calls.entries.count - 1)
+        keepSelectionVisible(&state)
+    }
+
+    static func keepSelectionVisible(_ state: inout AppState) {
+        let visible = visibleRows(state)
+        var calls = state.calls
+        if calls.selected < calls.scrollTop { calls.scrollTop = calls.selected }
+        if calls.selected >= calls.scrollTop + visible { calls.scrollTop = calls.selected - visible + 1 }
+        calls.scrollTop = max(0, min(calls.scrollTop, max(0, calls.entries.count - visible)))
+        state.calls = calls
+    }
+
+    /// Asks the store to mark the selected row; the row goes once the store has it.
+    static func mark(_ state: inout AppState, _ mark: CallListMark, until: CalendarDay?) -> [Effect] {
+        guard let entry = state.calls.selectedEntry else { return [] }
+        return [.markCallList(customerID: entry.customerID, mark: mark, until: until)]
+    }
+
+    /// A typed snooze date: parsed, checked, then stored; bad input changes nothing.
+    static func snooze(_ state: inout AppState, customerID: Int64, text: String) -> [Effect] {
+        guard let day = DateInput.parse(text, today: state.today) else {
+            state.status = StatusMessage(
+                state.catalog.text(.errorNotADate) + ": \"" + sanitizedForTerminal(text) + "\"", isError: true
+            )
+            return []
+        }
+        guard day > state.today else {
+            state.status = StatusMessage(
+                state.catalog.text(.errorSnoozeNotAfterToday) + " (" + state.catalog.date(day) + ")",
+                isError: true)
+            return []
+        }
+        return [.markCallList(customerID: customerID, mark: .snoozed, until: day)]
+    }
+
+    static func export(_ state: inout AppState, text: String) -> [Effect] {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let path = trimmed.isEmpty ? defaultExportName(state.today) : trimmed
+        var filter = state.calls.filter
+        filter.limit = nil
+        return [.exportCallList(filter: filter, path: path, language: state.catalog.language)]
+    }
+
+    /// The store has the mark: the row leaves the list, the status says what happened.
+    static func marked(_ state: inout AppState, customerID: Int64, mark: CallListMark, until: CalendarDay)
+        -> [Effect]
+    {
+        let catalog = state.catalog
+        let name = state.calls.entries.first { $0.customerID == customerID }.map {
+            sanitizedForTerminal($0.name)
+        }
+        let what: String
+        switch mark {
+        case .done: what = catalog.text(.statusDone)
+        case .skipped: what = catalog.text(.statusSkipped)
+        case .snoozed: what = catalog.text(.statusSnoozed) + " " + catalog.date(until)
+        }
+        state.status = StatusMessage([name, what].compactMap { $0 }.joined(separator: ": "))
+        return remove(&state, customerID: customerID)
+    }
+
+    /// Takes a customer's row out of the loaded list; reloads when the loaded rows run out
+    /// but the list has more.
+    static func remove(_ state: inout AppState, customerID: Int64) -> [Effect] {
+        guard let index = state.calls.entries.firstIndex(where: { $0.customerID == customerID }) else {
+            return []
+        }
+        state.calls.entries.remove(at: index)
+        state.calls.total = state.calls.total.map { max(0, $0 - 1) }
+        if index < state.calls.selected { state.calls.selected -= 1 }
+        state.calls.selected = min(state.calls.selected, max(0, state.calls.entries.count - 1))
+        keepSelectionVisible(&state)
+        if state.calls.entries.isEmpty, (state.calls.total ?? 0) > 0 { return reload(&state) }
+        return []
+    }
+
+    // MARK: - Call session
+
+    static func startSession(_ state: inout AppState) -> [Effect] {
+        guard let entry = state.calls.selectedEntry else {
+            state.status = StatusMessage(state.catalog.text(.noCalls))
+            return []
+        }
+        state.calls.session = CallSession(customerID: entry.customerID)
+        return [.loadDetail(id: entry.customerID)]
+    }
+
+    /// Keys while a session runs: one per outcome, space/→ and ←/backspace to step without
+    /// logging, Esc or q to leave. Everything else is ignored, so a stray key logs nothing.
+    static func sessionKey(_ key: KeyEvent, _ state: inout AppState) -> [Effect] {
+        guard var session = state.calls.session else { return [] }
+        switch key {
+        case .escape, .character("q"):
+            state.calls.session = nil
+            return []
+        case .character(" "), .right, .character("j"), .down:
+            return step(&state, by: 1)
+        case .left, .character("k"), .up:
+            return step(&state, by: -1)
+        case .control("l"):
+            return [.redraw]
+        case .character("?"):
+            state.mode = .help(scroll: 0)
+            return []
+        case .character(let character):
+            guard let outcome = CallOutcome.allCases.first(where: { $0.key == character }),
+                let entry = state.calls.selectedEntry, entry.customerID == session.customerID
+            else { return [] }
+            guard !session.saving else {
+                state.status = StatusMessage(state.catalog.text(.statusSaving))
+                return []
+            }
+            session.saving = true
+            state.calls.session = session
+            let request = CallOutcomeRequest(
+                customerID: entry.customerID, name: entry.name, outcome: outcome.interactionOutcome,
+                kind: interactionKind(for: entry.action?.kind),
+                followUp: outcome.followUp(today: state.today),
+                today: state.today)
+            return [.logCall(request)]
+        default:
+            return []
+        }
+    }
+
+    /// What kind of conversation the suggested action makes the call.
+    static func interactionKind(for action: ActionKind?) -> InteractionKind {
+        switch action {
+        case .resolveComplaint, .callBackDetractor: .service
+        case .prepareRenewal, .winBack: .renewal
+        case .askForReferral: .referral
+        case .onboardingCheckIn: .onboarding
+        case .birthdayGreeting: .greeting
+        case .relationalSurvey: .survey
+        case .crossSell, .reactivate, .loyaltyBonusReminder, .positiveSurprise: .sales
+        case .followUp, nil: .other
+        default: .other
+        }
+    }
+
+    /// Moves the session to another row without logging anything.
+    static func step(_ state: inout AppState, by delta: Int) -> [Effect] {
+        guard state.calls.session?.saving != true else { return [] }
+        let target = state.calls.selected + delta
+        guard state.calls.entries.indices.contains(target) else { return [] }
+        state.calls.selected = target
+        keepSelectionVisible(&state)
+        return follow(&state)
+    }
+
+    /// Points the session at the selected row and asks for its detail.
+    static func follow(_ state: inout AppState) -> [Effect] {
+        guard let entry = state.calls.selectedEntry, var session = state.calls.session else {
+            state.calls.session = nil
+            return []
+        }
+        guard session.customerID != entry.customerID || session.detail == nil else { return [] }
+        session.customerID = entry.customerID
+        session.detail = nil
+        session.saving = false
+        state.calls.session = session
+        return [.loadDetail(id: entry.customerID)]
+    }
+
+    /// The session's call is saved: say so, drop the row, go on with the next customer.
+    static func logged(_ state: inout AppState, _ request: CallOutcomeRequest) -> [Effect] {
+        let catalog = state.catalog
+        var text =
+            sanitizedForTerminal(request.name) + ": " + catalog.outcome(request.outcome) + " "
+            + catalog.text(.statusLogged)
+        if let followUp = request.followUp {
+            text += " · " + catalog.text(.statusNextCall) + " " + catalog.date(followUp)
+        }
+        state.status = StatusMessage(text)
+        var effects = remove(&state, customerID: request.customerID)
+        if var session = state.calls.session {
+            session.logged += 1
+            session.saving = false
+            session.detail = session.customerID == request.customerID ? nil : session.detail
+            state.calls.session = session
+            if state.calls.entries.isEmpty {
+                state.calls.session = nil
+                if (state.calls.total ?? 0) == 0 {
+                    state.status = StatusMessage(text + " · " + catalog.text(.callsFinished))
+                }
+            } else {
+                effects += follow(&state)
+            }
+        }
+        return effects
+    }
+
+    static func receiveDetail(_ state: inout AppState, id: Int64, customer: CustomerDetail?) {
+        guard var session = state.calls.session, session.customerID == id else { return }
+        session.detail = customer
+        state.calls.session = session
+    }
+
+    /// A failed save lets the session try again.
+    static func failed(_ state: inout AppState) {
+        state.calls.session?.saving = false
+    }
+
+    // MARK: - View
+
+    static func columns(_ catalog: Catalog) -> [TableColumn] {
+        [
+            TableColumn(catalog.text(.columnRank), minWidth: 4, alignment: .right, priority: 6),
+            TableColumn(catalog.text(.columnName), minWidth: 18, grow: 3, priority: 0),
+            TableColumn(catalog.text(.columnReason), minWidth: 16, grow: 3, priority: 2),
+            TableColumn(catalog.text(.columnPhone), minWidth: 15, priority: 1),
+            TableColumn(catalog.text(.columnLastTouch), minWidth: 7, alignment: .right, priority: 4),
+            TableColumn(catalog.text(.columnAction), minWidth: 16, grow: 2, priority: 3),
+        ]
+    }
+
+    static func cells(_ entry: CallListEntry, position: Int, catalog: Catalog, today: CalendarDay) -> [Span] {
+        var name = sanitizedForTerminal(entry.name)
+        if let company = entry.company, !company.isEmpty { name += " · " + sanitizedForTerminal(company) }
+        let reason = entry.topReason.map { Span(catalog.reason($0)) } ?? Span("–", .muted)
+        let phone = entry.phone.map { Span(sanitizedForTerminal($0)) } ?? Span("–", .muted)
+        let touch =
+            entry.lastTouch.map { Span(catalog.age(days: $0.days(until: today))) } ?? Span("–", .muted)
+        // The short label and when it is due; the session shows the whole sentence.
+        var action = Span("–", .muted)
+        if let suggested = entry.action {
+            let overdue = suggested.due < today
+            action = Span(
+                catalog.actionLabel(suggested.kind) + " · "
+                    + catalog.due(inDays: today.days(until: suggested.due)),
+                overdue || suggested.kind == .resolveComplaint ? .riskHigh : .default)
+        }
+        return [Span("\(position)", .muted), Span(name), reason, phone, touch, action]
+    }
+
+    public static func render(_ state: AppState, into buffer: inout ScreenBuffer, area: Rect) {
+        if state.calls.session != nil {
+            renderSession(state, into: &buffer, area: area)
+            return
+        }
+        let calls = state.calls
+        let catalog = state.catalog
+        if calls.entries.isEmpty {
+            Table(columns: columns(catalog), rows: [], selected: nil, offset: 0).render(
+                into: &buffer, area: area)
+            let message = calls.loaded ? catalog.text(.noCalls) : catalog.text(.loading)
+            buffer.write(message, x: area.x + 1, y: area.y + 2, role: .muted, maxWidth: area.width - 2)
+            return
+        }
+        let visible = max(0, area.height - 1)
+        let end = min(calls.entries.count, calls.scrollTop + visible)
+        let rows = (calls.scrollTop..<max(calls.scrollTop, end)).map {
+            cells(calls.entries[$0], position: $0 + 1, catalog: catalog, today: state.today)
+        }
+        Table(columns: columns(catalog), rows: rows, selected: calls.selected - calls.scrollTop, offset: 0)
+            .render(into: &buffer, area: area)
+    }
+
+    /// One customer at a time: who, the number to dial (boxed, so it stands out), why, what to
+    /// do, the last touch and recent notes, and the outcome keys.
+    static func renderSession(_ state: AppState, into buffer: inout ScreenBuffer, area: Rect) {
+        let catalog = state.catalog
+        guard let entry = state.calls.selectedEntry, let session = state.calls.session else { return }
+        let total = max(state.calls.total ?? state.calls.entries.count, state.calls.entries.count)
+        var lines: [StyledLine] = []
+        lines.append([
+            Span(
+                " " + catalog.text(.sessionCall) + " \(state.calls.selected + 1) " + catalog.text(.sessionOf)
+                    + " "
+                    + catalog.number(total), .muted)
+        ])
+        lines.append([])
+        lines.append([Span("  " + sanitizedForTerminal(entry.name), .title)])
+        if let company = entry.company, !company.isEmpty {
+            lines.append([Span("  " + sanitizedForTerminal(company), .muted)])
+        }
+        lines.append([])
+        let phone = entry.phone.map { sanitizedForTerminal($0) } ?? "–"
+        let boxWidth = DisplayWidth.width(of: phone) + 6
+        lines.append([Span("  ┌" + String(repeating: "─", count: boxWidth - 2) + "┐", .border)])
+        lines.append([Span("  │  ", .border), Span(phone, .title), Span("  │", .border)])
+        lines.append([Span("  └" + String(repeating: "─", count: boxWidth - 2) + "┘", .border)])
+        lines.append([])
+        let width = max(10, area.width - 20)
+        func labelled(_ label: UIText, _ text: String, role: StyleRole = .default) {
+            for (index, part) in DetailScreen.wrap(text, width: width).enumerated() {
+                lines.append([
+                    Span("  " + Layout.fit(index == 0 ? catalog.text(label) : "", 16), .kpiLabel),
+                    Span(part, role),
+                ])
+            }
+        }
+        labelled(.labelReason, entry.topReason.map(catalog.reason) ?? "–")
+        if let action = entry.action {
+            labelled(
+                .labelAction, catalog.action(action.kind, detail: action.detail),
+                role: action.due < state.today ? .riskHigh : .default)
+        }
+        var touch = "–"
+        if let last = entry.lastTouch {
+            touch = catalog.age(days: last.days(until: state.today)) + " (" + catalog.date(last) + ")"
+        }
+        labelled(.labelLastTouch, touch)
+        labelled(
+            .labelChurnRisk,
+            catalog.percent(entry.risk) + " " + catalog.band(entry.band) + " · "
+                + catalog.text(.labelAtStake) + " " + catalog.amount(minor: entry.valueAtStakeMinor),
+            role: ListScreen.riskRole(entry.band))
+        lines.append([])
+        lines.append([Span("  " + catalog.text(.recentNotes), .title)])
+        if let detail = session.detail {
+            let notes = detail.touchpoints.prefix(3)
+            if notes.isEmpty { lines.append([Span("  " + catalog.text(.noTouchpoints), .muted)]) }
+            for touch in notes {
+                let day = Catalog.localDay(
+                    unixSeconds: touch.occurredAt, utcOffsetSeconds: state.utcOffsetSeconds)
+                var what = catalog.channel(touch.channel) + " · " + catalog.interactionKind(touch.kind)
+                if let outcome = touch.outcome { what += " · " + catalog.outcome(outcome) }
+                lines.append([Span("  " + Layout.fit(catalog.date(day), 11), .muted), Span(" " + what)])
+                let note = sanitizedForTerminal(touch.note)
+                if !note.isEmpty {
+                    lines.append([
+                        Span(String(repeating: " ", count: 14)),
+                        Span(DisplayWidth.truncate(note, toColumns: max(4, area.width - 16)), .muted),
+                    ])
+                }
+            }
+        } else {
+            lines.append([Span("  " + catalog.text(.loading), .muted)])
+        }
+        buffer.draw(
+            lines: lines, in: Rect(x: area.x, y: area.y, width: area.width, height: area.height - 2),
+            offset: 0)
+        // The outcome keys stay at the bottom whatever the notes take.
+        var keys: StyledLine = [Span(" ")]
+        for (index, outcome) in CallOutcome.allCases.enumerated() {
+            if index > 0 { keys.append(Span(" · ", .muted)) }
+            keys.append(Span(String(outcome.key), .title))
+            keys.append(Span(" " + catalog.outcome(outcome.interactionOutcome)))
+        }
+        let moves: StyledLine = [
+            Span(" space", .title), Span(" " + catalog.text(.sessionNext), .muted), Span(" · ", .muted),
+            Span("←", .title), Span(" " + catalog.text(.sessionPrevious), .muted), Span(" · ", .muted),
+            Span("esc", .title), Span(" " + catalog.text(.sessionLeave), .muted),
+        ]
+        if area.height >= 2 {
+            buffer.draw(keys, x: area.x, y: area.y + area.height - 2, maxWidth: area.width)
+            buffer.draw(moves, x: area.x, y: area.y + area.height - 1, maxWidth: area.width)
+        }
+    }
+
+    /// "Calls · filter Anna Schröder, at risk" for the header line.
+    static func summary(_ state: AppState) -> String {
+        let catalog = state.catalog
+        let filter = state.calls.filter
+        var filters: [String] = []
+        if let owner = filter.owner { filters.append(sanitizedForTerminal(owner)) }
+        if let segment = filter.segment { filters.append(catalog.segment(segment)) }
+        if let band = filter.band { filters.append(catalog.text(.columnRisk) + " " + catalog.band(band)) }
+        var text = catalog.text(.calls)
+        if !filters.isEmpty {
+            text += " · " + catalog.text(.filteredBy) + " " + filters.joined(separator: ", ")
+        }
+        return text
+    }
+
+    /// "3/42 rows" for the status bar.
+    static func counter(_ state: AppState) -> String {
+        let catalog = state.catalog
+        guard state.calls.loaded else { return "…" }
+        let total = catalog.number(max(state.calls.total ?? 0, state.calls.entries.count))
+        let position = state.calls.entries.isEmpty ? "0" : catalog.number(state.calls.selected + 1)
+        return "\(position)/\(total) " + catalog.text(.rows)
+    }
+}

@@ -1,0 +1,321 @@
+import Dashboard
+import Scoring
+import Testing
+
+extension Fixtures {
+    static func entry(
+        _ id: Int64, _ name: String, company: String? = nil, phone: String? = "+49 221 1234",
+        action: ActionKind = .followUp, detail: Int? = -2, due: String = "2025-06-28",
+        reason: RiskReason? = .orderOverdue(daysSinceLastOrder: 94, usualGapDays: 30),
+        touch: String? = "2025-06-18",
+        risk: Double = 0.5, band: RiskBand = .medium
+    ) -> CallListEntry {
+        CallListEntry(
+            rank: Int(id), customerID: id, externalID: "K-\(id)", name: name, company: company, phone: phone,
+            email: nil, owner: "Anna Schröder", segment: .atRisk, risk: risk, band: band,
+            valueAtStakeMinor: 125_000,
+            action: SuggestedAction(kind: action, ruleID: "r", due: day(due), priority: 1, detail: detail),
+            topReason: reason, due: day(due), lastTouch: touch.map(day))
+    }
+
+    static let entries: [CallListEntry] = [
+        entry(
+            11, "Jürgen Müller", company: "Bäckerei Schäfer GmbH",
+            reason: .detractor(score: 4, daysAgo: 12, type: .transactional)),
+        entry(
+            12, "山田太郎", company: "東京精密", phone: "+81 3 1234", action: .resolveComplaint, detail: 3,
+            due: "2025-06-30", reason: .openComplaints(count: 1, oldestDays: 3), risk: 0.7, band: .high),
+        entry(
+            13, "Evil\u{1B}[31mRed", phone: "0221\u{1B}]0;x\u{7} 98765", action: .crossSell, detail: nil,
+            due: "2025-06-30", reason: nil, touch: nil, risk: 0.1, band: .low),
+    ]
+
+    /// The call list open with ``entries`` loaded.
+    static func callsState(columns: Int = 100, rows: Int = 12, language: Language = .en) -> AppState {
+        var state = state(columns: columns, rows: rows, language: language)
+        _ = Dashboard.update(&state, .key(.character("3")))
+        _ = Dashboard.update(
+            &state,
+            .callListLoaded(generation: state.calls.generation, entries: entries, total: entries.count))
+        return state
+    }
+}
+
+/// The call list screen and its call session: keys in, effects out, and the frames they draw.
+@Suite("Call list screen")
+struct CallListScreenTests {
+    private func press(_ state: inout AppState, _ keys: String) -> [Effect] {
+        keys.flatMap { Dashboard.update(&state, .key(.character($0))) }
+    }
+
+    @Test("3 and :calls open today's list; it asks the store for the first rows with the filter")
+    func opens() {
+        var state = Fixtures.state()
+        let effects = Dashboard.update(&state, .key(.character("3")))
+        #expect(state.screen == .calls)
+        #expect(
+            effects == [.loadCallList(generation: 1, filter: CallListFilter(limit: CallsState.loadLimit))])
+        var other = Fixtures.state()
+        _ = Dashboard.update(&other, .key(.character(":")))
+        _ = press(&other, "calls")
+        #expect(Dashboard.update(&other, .key(.enter)).count == 1)
+        #expect(other.stack == [.overview, .calls])
+        // An answer for an older query is dropped.
+        _ = Dashboard.update(&state, .key(.character("F")))
+        _ = Dashboard.update(&state, .callListLoaded(generation: 1, entries: Fixtures.entries, total: 3))
+        #expect(state.calls.entries.isEmpty)
+        #expect(!state.calls.loaded)
+    }
+
+    @Test("d, x, z, Z ask the store; the row goes only when the store has the mark")
+    func marks() {
+        var state = Fixtures.callsState()
+        #expect(press(&state, "d") == [.markCallList(customerID: 11, mark: .done, until: nil)])
+        #expect(state.calls.entries.count == 3)
+        _ = Dashboard.update(
+            &state, .callListMarked(customerID: 11, mark: .done, until: Fixtures.day("2025-07-01")))
+        #expect(state.calls.entries.map(\.customerID) == [12, 13])
+        #expect(state.calls.total == 2)
+        #expect(state.status?.text == "Jürgen Müller: done for today")
+        #expect(press(&state, "x") == [.markCallList(customerID: 12, mark: .skipped, until: nil)])
+        #expect(
+            press(&state, "z") == [
+                .markCallList(customerID: 12, mark: .snoozed, until: Fixtures.day("2025-07-01"))
+            ])
+        #expect(
+            press(&state, "Z") == [
+                .markCallList(customerID: 12, mark: .snoozed, until: Fixtures.day("2025-07-07"))
+            ])
+        // A failed write leaves the list as it was and says why.
+        _ = Dashboard.update(&state, .failed("the store is busy"))
+        #expect(state.calls.entries.count == 2)
+        #expect(state.status?.isError == true)
+        // l stays free for the log form.
+        #expect(press(&state, "l").isEmpty)
+    }
+
+    @Test("t asks for a date: a bad or past date is refused in words, a good one snoozes until it")
+    func typedSnooze() {
+        var state = Fixtures.callsState()
+        _ = press(&state, "jt")
+        #expect(state.mode == .prompt(.snoozeUntil(customerID: 12), text: ""))
+        _ = press(&state, "bogus")
+        #expect(Dashboard.update(&state, .key(.enter)).isEmpty)
+        #expect(state.status?.isError == true)
+        #expect(state.status?.text.hasPrefix("not a date") == true)
+        _ = press(&state, "t")
+        _ = press(&state, "today")
+        #expect(Dashboard.update(&state, .key(.enter)).isEmpty)
+        #expect(state.status?.text.hasPrefix("a snooze must end after today") == true)
+        _ = press(&state, "t")
+        _ = press(&state, "14.07.")
+        #expect(
+            Dashboard.update(&state, .key(.enter))
+                == [.markCallList(customerID: 12, mark: .snoozed, until: Fixtures.day("2025-07-14"))])
+        // Esc cancels without a word.
+        _ = press(&state, "t+3d")
+        #expect(Dashboard.update(&state, .key(.escape)).isEmpty)
+        #expect(state.mode == .normal)
+    }
+
+    @Test("e offers calllist-DAY.csv; Enter exports the whole filtered list in the screen's language")
+    func export() {
+        var state = Fixtures.callsState(language: .de)
+        _ = Dashboard.update(&state, .key(.character(":")))
+        _ = press(&state, "filter band high")
+        _ = Dashboard.update(&state, .key(.enter))
+        #expect(state.calls.filter == CallListFilter(band: .high))
+        _ = press(&state, "e")
+        #expect(state.mode == .prompt(.exportPath, text: "calllist-2025-06-30.csv"))
+        #expect(
+            Dashboard.update(&state, .key(.enter))
+                == [
+                    .exportCallList(
+                        filter: CallListFilter(band: .high), path: "calllist-2025-06-30.csv", language: .de)
+                ])
+        _ = Dashboard.update(&state, .callListExported(path: "/tmp/x.csv", rows: 1_234))
+        #expect(state.status?.text == "1.234 Zeilen exportiert nach /tmp/x.csv")
+    }
+
+    @Test("Filters by owner, segment and band; other list filters are refused in words")
+    func filters() {
+        var state = Fixtures.callsState()
+        _ = Dashboard.update(&state, .key(.character("f")))
+        _ = press(&state, "owner Anna Schröder")
+        let effects = Dashboard.update(&state, .key(.enter))
+        #expect(
+            effects == [
+                .loadCallList(
+                    generation: state.calls.generation,
+                    filter: CallListFilter(owner: "Anna Schröder", limit: CallsState.loadLimit))
+            ])
+        _ = Dashboard.update(&state, .key(.character(":")))
+        _ = press(&state, "filter segment lost")
+        _ = Dashboard.update(&state, .key(.enter))
+        #expect(state.calls.filter == CallListFilter(owner: "Anna Schröder", segment: .lost))
+        _ = Dashboard.update(&state, .key(.character(":")))
+        _ = press(&state, "filter tier A")
+        #expect(Dashboard.update(&state, .key(.enter)).isEmpty)
+        #expect(state.status?.isError == true)
+        #expect(state.calls.filter.owner == "Anna Schröder")
+        // The customer list's filter is untouched.
+        #expect(state.list.query.filter == ListFilter())
+    }
+
+    @Test("Session: an outcome key logs once, the row goes, the next customer follows; Esc leaves")
+    func session() {
+        var state = Fixtures.callsState()
+        #expect(press(&state, "s") == [.loadDetail(id: 11)])
+        #expect(state.calls.session?.customerID == 11)
+        _ = Dashboard.update(&state, .detailLoaded(id: 99, Fixtures.detail))
+        #expect(state.calls.session?.detail == nil, "a detail of another customer is not this one's")
+        _ = Dashboard.update(&state, .detailLoaded(id: 11, Fixtures.detail))
+        #expect(state.calls.session?.detail != nil)
+        let effects = press(&state, "n")
+        let request = CallOutcomeRequest(
+            customerID: 11, name: "Jürgen Müller", outcome: .noAnswer, kind: .other,
+            followUp: Fixtures.day("2025-07-02"), today: Fixtures.today)
+        #expect(effects == [.logCall(request)])
+        #expect(press(&state, "n").isEmpty, "no second call while the first is saved")
+        #expect(press(&state, "d").isEmpty, "list keys do nothing in a session")
+        #expect(Dashboard.update(&state, .callLogged(request)) == [.loadDetail(id: 12)])
+        #expect(state.calls.entries.map(\.customerID) == [12, 13])
+        #expect(state.calls.session?.customerID == 12)
+        #expect(state.calls.session?.logged == 1)
+        #expect(state.status?.text == "Jürgen Müller: no answer logged · next call 2025-07-02")
+        let complaint = press(&state, "b")
+        #expect(
+            complaint == [
+                .logCall(
+                    CallOutcomeRequest(
+                        customerID: 12, name: "山田太郎", outcome: .callBack, kind: .service,
+                        followUp: Fixtures.day("2025-07-01"), today: Fixtures.today))
+            ])
+        _ = Dashboard.update(&state, .failed("disk full"))
+        #expect(state.calls.session?.saving == false, "a failed save can be tried again")
+        #expect(Dashboard.update(&state, .key(.character(" "))) == [.loadDetail(id: 13)])
+        #expect(Dashboard.update(&state, .key(.escape)).isEmpty)
+        #expect(state.calls.session == nil)
+        #expect(state.screen == .calls)
+    }
+
+    @Test("Not interested and reached schedule nothing; voicemail retries in two days")
+    func outcomes() {
+        #expect(CallOutcome.notInterested.followUp(today: Fixtures.today) == nil)
+        #expect(CallOutcome.reached.followUp(today: Fixtures.today) == nil)
+        #expect(CallOutcome.voicemail.followUp(today: Fixtures.today) == Fixtures.day("2025-07-02"))
+        #expect(CallOutcome.callBack.followUp(today: Fixtures.today) == Fixtures.day("2025-07-01"))
+        #expect(Set(CallOutcome.allCases.map(\.key)).count == 5)
+    }
+
+    @Test("The call list at 100×12: rank, name, reason, phone, last touch, action; data sanitised")
+    func list100X12() {
+        expectLines(
+            DashboardView.render(Fixtures.callsState()),
+            [
+                " Clientele › Overview › Calls                                                            2025-06-30",
+                "   # Name                        Why                    Phone             Touch Suggested action",
+                "   1 Jürgen Müller · Bäckerei S… detractor, NPS 4, 12 … +49 221 1234       12 d follow up · 2 d late",
+                "   2 山田太郎 · 東京精密         an open complaint, 3 … +81 3 1234         12 d resolve complaint ·…",
+                "   3 EvilRed                     –                      0221 98765            – cross-sell · today",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                " ? help · q back · enter open · s session · d done · x skip · z/Z/t snooze · e export      1/3 rows",
+            ])
+    }
+
+    @Test("The call list at 80×12 in German")
+    func list80X12De() {
+        expectLines(
+            DashboardView.render(Fixtures.callsState(columns: 80, language: .de)),
+            [
+                " Clientele › Übersicht › Anrufe                                      30.06.2025",
+                "Name                   Warum            Telefon         Kontakt Vorgeschlagener…",
+                "Jürgen Müller · Bäcke… Kritiker, NPS 4… +49 221 1234       12 T nachfassen · 2 …",
+                "山田太郎 · 東京精密    eine offene Bes… +81 3 1234         12 T Beschwerde löse…",
+                "EvilRed                –                0221 98765            – Zusatzangebot ·…",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                " ? Hilfe · q zurück · enter öffnen · s Sitzung · d erledigt          1/3 Zeilen",
+            ])
+    }
+
+    @Test("The session at 80×24: the number boxed, why, what, last touch, recent notes, outcome keys")
+    func session80X24() {
+        var state = Fixtures.callsState(columns: 80, rows: 24)
+        _ = press(&state, "s")
+        var detail = Fixtures.detail
+        detail.id = 11
+        _ = Dashboard.update(&state, .detailLoaded(id: 11, detail))
+        expectLines(
+            DashboardView.render(state),
+            [
+                " Clientele › Overview › Calls                                        2025-06-30",
+                " Call 1 of 3",
+                "",
+                "  Jürgen Müller",
+                "  Bäckerei Schäfer GmbH",
+                "",
+                "  ┌────────────────┐",
+                "  │  +49 221 1234  │",
+                "  └────────────────┘",
+                "",
+                "  Why             detractor, NPS 4, 12 days ago",
+                "  Action          follow up as agreed (2 days overdue)",
+                "  Last touch      12 d (2025-06-18)",
+                "  Churn risk      50% medium · At stake €1,250.00",
+                "",
+                "  Recent notes",
+                "  2025-06-20  call · sales · reached",
+                "              Angebot besprochen Rückruf",
+                "",
+                "",
+                "",
+                " r reached · v voicemail · n no answer · b call back · i not interested",
+                " space next · ← back · esc leave",
+                " call session: one customer at a time                                  1/3 rows",
+            ])
+    }
+
+    @Test("The session at 80×24 in German")
+    func session80X24De() {
+        var state = Fixtures.callsState(columns: 80, rows: 24, language: .de)
+        _ = press(&state, "s")
+        expectLines(
+            DashboardView.render(state),
+            [
+                " Clientele › Übersicht › Anrufe                                      30.06.2025",
+                " Anruf 1 von 3",
+                "",
+                "  Jürgen Müller",
+                "  Bäckerei Schäfer GmbH",
+                "",
+                "  ┌────────────────┐",
+                "  │  +49 221 1234  │",
+                "  └────────────────┘",
+                "",
+                "  Warum           Kritiker, NPS 4, vor 12 Tagen",
+                "  Schritt         wie vereinbart nachfassen (seit 2 Tagen überfällig)",
+                "  Letzter Kontakt 12 T (18.06.2025)",
+                "  Risiko          50 % mittel · Gefährdet 1.250,00 €",
+                "",
+                "  Letzte Notizen",
+                "  lädt…",
+                "",
+                "",
+                "",
+                "",
+                " r erreicht · v Mailbox · n nicht erreicht · b Rückruf · i kein Interesse",
+                " space weiter · ← zurück · esc verlassen",
+                " Anrufsitzung: ein Kunde nach dem anderen                            1/3 Zeilen",
+            ])
+    }
+}
