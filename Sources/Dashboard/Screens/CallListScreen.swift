@@ -313,8 +313,7 @@ public enum CallListScreen {
         case .birthdayGreeting: .greeting
         case .relationalSurvey: .survey
         case .crossSell, .reactivate, .loyaltyBonusReminder, .positiveSurprise: .sales
-        case .followUp, nil: .other
-        default: .other
+        case .followUp, .strengthenRelationship, nil: .other
         }
     }
 
