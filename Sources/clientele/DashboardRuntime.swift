@@ -174,7 +174,6 @@ final class StoreWorker: @unchecked Sendable {
                     inbox.finish([.undoFailed(entry, .failed(String(describing: error)))])
                 }
             }
-        case .loadTheme, .redraw, .suspend, .quit, .editNote:
         case .loadCallList(let generation, let filter):
             run(on: calls) { [self] in
                 let entries = try store.callList(today: today, filter: filter)
@@ -208,6 +207,7 @@ final class StoreWorker: @unchecked Sendable {
                 try PrivateFile.replace(target, with: bytes)
                 return [.callListExported(path: target, rows: entries.count)]
             }
+        case .loadTheme, .redraw, .suspend, .quit, .editNote:
             break
         }
     }
