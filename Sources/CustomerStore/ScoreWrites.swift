@@ -112,16 +112,18 @@ enum ScoreSQL {
         }
     }
 
-    /// A score's JSON columns, encoded apart from the insert so another thread can do it.
+    /// A score's JSON columns and due date, encoded apart from the insert so another thread can do it.
     struct Encoded: Sendable {
         var reasons: String
         var actions: String
         var bindings: String
+        var nextActionDue: String?
 
         init(_ score: CustomerScore) {
             reasons = ScoreJSON.reasons(score.reasons)
             actions = ScoreJSON.actions(score.actions)
             bindings = ScoreJSON.bindings(score.bindings.strengths)
+            nextActionDue = score.actions.first.map { ScoreJSON.isoDay($0.due) }
         }
 
         /// Calls `body` for every score in order with its encoded columns; batch k + 1 is encoded
@@ -187,7 +189,7 @@ enum ScoreSQL {
             b.bind(19, score.lastOrder?.startUnixSeconds)
             b.bind(20, score.lastTouch?.startUnixSeconds)
             b.bind(21, next?.kind.rawValue)
-            b.bind(22, next?.due.iso)
+            b.bind(22, encoded.nextActionDue)
             b.bind(23, encoded.reasons)
             b.bind(24, encoded.actions)
             b.bind(25, encoded.bindings)
