@@ -20,41 +20,73 @@ extension CustomerStore {
     /// customer order, and the walks are merged; orders come straight from the covering index.
     /// Columns are read by position with the C API: a GRDB `Row` per fact row (ten million of
     /// them) cost more than SQLite's own work.
-    /// `phase` hears how long the orders walk took.
+    ///
+    /// The orders walk and the fact walks run at the same time on two reader connections. Both
+    /// take their snapshot while this store holds the write lock, so no commit can fall between
+    /// them: they read the same state of the store. `phase` hears how long each walk took.
     public func scoringInput(
         asOf: CalendarDay, unit: TimeUnit, progress: ((Int, Int) -> Void)? = nil,
         phase: ((String, Double) -> Void)? = nil
     ) throws(StoreError) -> ScoringInput {
-        try read { db in
-            let started = DispatchTime.now()
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM customers") ?? 0
-            let summaries = try Self.purchaseSummaries(db, asOf: asOf, unit: unit, customerID: nil)
-            phase?(
-                "readOrdersSeconds",
-                Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9)
-            let window = FactWindow(asOf: asOf)
-            let walks = try FactWalks(db, window: window, customerID: nil)
-
-            var facts: [CustomerFacts] = []
-            var aligned: [PurchaseSummary?] = []
-            facts.reserveCapacity(total)
-            aligned.reserveCapacity(total)
-            var summaryIndex = 0
-            while walks.customers.hasRow {
-                let id = walks.customers.int64(0)
-                while summaryIndex < summaries.count && summaries[summaryIndex].customer < id {
-                    summaryIndex += 1
-                }
-                let summary =
-                    summaryIndex < summaries.count && summaries[summaryIndex].customer == id
-                    ? summaries[summaryIndex].summary : nil
-                facts.append(try walks.facts(customerID: id, summary: summary))
-                aligned.append(summary)
-                try walks.customers.step()
-                if facts.count % 50_000 == 0 { progress?(facts.count, total) }
-            }
-            return ScoringInput(facts: facts, summaries: aligned)
+        let window = FactWindow(asOf: asOf)
+        let report = UncheckedBox(progress)
+        let orders = SnapshotRead(pool) { db in
+            try Self.purchaseSummaries(db, asOf: asOf, unit: unit, customerID: nil)
         }
+        let facts = SnapshotRead(pool) { db in
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM customers") ?? 0
+            let walks = try FactWalks(db, window: window, customerID: nil)
+            var facts: [CustomerFacts] = []
+            facts.reserveCapacity(total)
+            while walks.customers.hasRow {
+                facts.append(try walks.facts(customerID: walks.customers.int64(0), summary: nil))
+                try walks.customers.step()
+                if facts.count % 50_000 == 0 { report.value?(facts.count, total) }
+            }
+            return facts
+        }
+        do {
+            try pool.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    orders.start()
+                    facts.start()
+                    orders.waitForSnapshot()
+                    facts.waitForSnapshot()
+                    return .commit
+                }
+            }
+        } catch {
+            // The walks may have started; let them end before reporting.
+            _ = try? orders.result()
+            _ = try? facts.result()
+            throw StoreError.from(error, path: path)
+        }
+        let summaries: [(customer: Int64, summary: PurchaseSummary)]
+        var all: [CustomerFacts]
+        do {
+            summaries = try orders.result()
+            all = try facts.result()
+        } catch {
+            throw StoreError.from(error, path: path)
+        }
+        phase?("readOrdersSeconds", orders.seconds)
+        phase?("readFactsSeconds", facts.seconds)
+
+        var aligned: [PurchaseSummary?] = []
+        aligned.reserveCapacity(all.count)
+        var summaryIndex = 0
+        for index in all.indices {
+            let id = all[index].customerID
+            while summaryIndex < summaries.count && summaries[summaryIndex].customer < id {
+                summaryIndex += 1
+            }
+            let summary =
+                summaryIndex < summaries.count && summaries[summaryIndex].customer == id
+                ? summaries[summaryIndex].summary : nil
+            all[index].purchases = summary.map(PurchaseFacts.init(summary:))
+            aligned.append(summary)
+        }
+        return ScoringInput(facts: all, summaries: aligned)
     }
 
     /// Facts and summary of one customer, read the same way (for rescoring after a logged change).
@@ -105,6 +137,68 @@ extension CustomerStore {
         }
         return builder.finish()
     }
+}
+
+/// One read transaction on a helper thread that tells when its snapshot is fixed (after its
+/// first statement) and hands over its result at the end.
+private final class SnapshotRead<T: Sendable>: @unchecked Sendable {
+    private let pool: DatabasePool
+    private let body: @Sendable (Database) throws -> T
+    private let snapshot = DispatchSemaphore(value: 0)
+    private let finished = DispatchGroup()
+    private var snapshotSignalled = false
+    private var outcome: Result<T, any Error>?
+    private var started = false
+    /// How long the read took, once `result()` has returned.
+    private(set) var seconds = 0.0
+
+    init(_ pool: DatabasePool, _ body: @escaping @Sendable (Database) throws -> T) {
+        self.pool = pool
+        self.body = body
+    }
+
+    func start() {
+        started = true
+        DispatchQueue.global().async(group: finished) { [self] in
+            let begin = DispatchTime.now()
+            outcome = Result {
+                try pool.read { db in
+                    // A read transaction's snapshot is fixed by its first read.
+                    _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")
+                    signalSnapshot()
+                    return try body(db)
+                }
+            }
+            signalSnapshot()
+            seconds = Double(DispatchTime.now().uptimeNanoseconds - begin.uptimeNanoseconds) / 1e9
+        }
+    }
+
+    /// Only the helper thread calls this; the first call releases `waitForSnapshot`.
+    private func signalSnapshot() {
+        guard !snapshotSignalled else { return }
+        snapshotSignalled = true
+        snapshot.signal()
+    }
+
+    func waitForSnapshot() {
+        if started { snapshot.wait() }
+    }
+
+    func result() throws -> T {
+        guard started else { throw StoreError.constraint("a snapshot read was never started") }
+        finished.wait()
+        guard let outcome else { throw StoreError.constraint("a snapshot read returned nothing") }
+        return try outcome.get()
+    }
+}
+
+/// Hands a value that only one thread at a time uses to a helper thread (the progress report
+/// of the fact walk, called by that walk alone).
+private struct UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+
+    init(_ value: Value) { self.value = value }
 }
 
 /// The time limits of the fact queries, all derived from the as-of day.
@@ -217,7 +311,7 @@ final class FactWalks {
                 contractual: strength(2), economic: strength(3), technical: strength(4),
                 situational: strength(5), emotional: strength(6)),
             loyaltyMember: row.int64(9) != 0,
-            birthday: row.text(7).flatMap { CalendarDay(iso: $0) },
+            birthday: row.day(7),
             customerSince: CalendarDay(unixSeconds: row.int64(8)),
             purchases: summary.map(PurchaseFacts.init(summary:)))
 
@@ -232,7 +326,7 @@ final class FactWalks {
             if try followUps.seek(id), let setAt = followUps.optionalInt64(1) {
                 let lastContact = touch.optionalInt64(2)
                 if lastContact.map({ $0 <= setAt }) ?? true {
-                    facts.touchpoints.nextFollowUp = followUps.text(2).flatMap { CalendarDay(iso: $0) }
+                    facts.touchpoints.nextFollowUp = followUps.day(2)
                 }
             }
             try touches.step()
@@ -265,7 +359,7 @@ final class FactWalks {
             facts.contracts.append(
                 ContractFacts(
                     status: contracts.text(1).flatMap { ContractStatus(rawValue: $0) } ?? .active,
-                    endsOn: contracts.text(2).flatMap { CalendarDay(iso: $0) },
+                    endsOn: contracts.day(2),
                     noticeDays: contracts.int(3), autoRenews: contracts.int64(4) != 0,
                     monthlyValueMinor: contracts.int64(5) / months))
             try contracts.step()
@@ -334,6 +428,30 @@ final class RawWalk {
 
     func optionalInt64(_ column: Int32) -> Int64? {
         sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, column)
+    }
+
+    /// A `YYYY-MM-DD` column as a day. Plain ten-byte dates are read from the bytes (the generic
+    /// string parser was most of the fact decoding); anything else goes through
+    /// `CalendarDay(iso:)`, so both accept exactly the same texts.
+    func day(_ column: Int32) -> CalendarDay? {
+        guard let bytes = sqlite3_column_text(handle, column) else { return nil }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        let text = UnsafeBufferPointer(start: bytes, count: count)
+        func digits(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let byte = text[index]
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        if count == 10, text[4] == 0x2D, text[7] == 0x2D, let year = digits(0..<4), let month = digits(5..<7),
+            let day = digits(8..<10)
+        {
+            return CalendarDay(year: year, month: month, day: day)
+        }
+        return CalendarDay(iso: String(decoding: text, as: UTF8.self))
     }
 
     func text(_ column: Int32) -> String? {
