@@ -185,11 +185,14 @@ private final class SnapshotRead<T: Sendable>: @unchecked Sendable {
         if started { snapshot.wait() }
     }
 
+    /// Waits for the read and hands its result over (once: the read keeps no copy, so the
+    /// caller can change a million facts in place without copying the array).
     func result() throws -> T {
         guard started else { throw StoreError.constraint("a snapshot read was never started") }
         finished.wait()
-        guard let outcome else { throw StoreError.constraint("a snapshot read returned nothing") }
-        return try outcome.get()
+        guard let taken = outcome else { throw StoreError.constraint("a snapshot read returned nothing") }
+        outcome = nil
+        return try taken.get()
     }
 }
 
