@@ -31,7 +31,9 @@ extension CustomerStore {
         let window = FactWindow(asOf: asOf)
         let report = UncheckedBox(progress)
         let orders = SnapshotRead(pool) { db in
-            try Self.purchaseSummaries(db, asOf: asOf, unit: unit, customerID: nil)
+            try Self.purchaseSummaries(
+                db, asOf: asOf, unit: unit, customerID: nil,
+                capacity: try Int.fetchOne(db, sql: "SELECT count(*) FROM customers") ?? 0)
         }
         let facts = SnapshotRead(pool) { db in
             let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM customers") ?? 0
@@ -103,11 +105,11 @@ extension CustomerStore {
     }
 
     /// Streams the orders index in (customer, time) order into the model's summary builder.
-    static func purchaseSummaries(_ db: Database, asOf: CalendarDay, unit: TimeUnit, customerID: Int64?)
-        throws
-        -> [(customer: Int64, summary: PurchaseSummary)]
-    {
+    static func purchaseSummaries(
+        _ db: Database, asOf: CalendarDay, unit: TimeUnit, customerID: Int64?, capacity: Int = 1
+    ) throws -> [(customer: Int64, summary: PurchaseSummary)] {
         var builder = PurchaseSummaryBuilder<Int64>(asOfDay: asOf.daysSinceEpoch, unit: unit)
+        builder.reserveCapacity(capacity)
         let end = asOf.adding(days: 1).startUnixSeconds
         let filter = customerID.map { "customer_id = \($0) AND " } ?? ""
         let statement = try db.makeStatement(
