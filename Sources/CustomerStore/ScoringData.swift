@@ -18,44 +18,77 @@ extension CustomerStore {
     /// Reads facts and purchase summaries of every customer as of the end of `asOf`
     /// (later orders, touchpoints and answers are ignored). Each table is walked once, in
     /// customer order, and the walks are merged; orders come straight from the covering index.
-    public func scoringInput(asOf: CalendarDay, unit: TimeUnit, progress: ((Int, Int) -> Void)? = nil)
-        throws(StoreError) -> ScoringInput
-    {
-        try read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM customers") ?? 0
-            let summaries = try Self.purchaseSummaries(db, asOf: asOf, unit: unit, customerID: nil)
-            let window = FactWindow(asOf: asOf)
-            let customers = try Row.fetchCursor(db, sql: FactSQL.customers + " ORDER BY id")
-            let touches = try MergeCursor(db, FactSQL.touchpoints, window.arguments)
-            let followUps = try MergeCursor(db, FactSQL.followUps, window.arguments)
-            let feedback = try MergeCursor(db, FactSQL.feedback, window.arguments)
-            let contracts = try MergeCursor(db, FactSQL.contracts, [])
-            let referrals = try MergeCursor(db, FactSQL.referrals, [])
-
-            var facts: [CustomerFacts] = []
-            var aligned: [PurchaseSummary?] = []
-            facts.reserveCapacity(total)
-            aligned.reserveCapacity(total)
-            var summaryIndex = 0
-            while let row = try customers.next() {
-                let id: Int64 = row[0]
-                while summaryIndex < summaries.count && summaries[summaryIndex].customer < id {
-                    summaryIndex += 1
-                }
-                let summary =
-                    summaryIndex < summaries.count && summaries[summaryIndex].customer == id
-                    ? summaries[summaryIndex].summary : nil
-                facts.append(
-                    try Self.facts(
-                        customer: row, summary: summary, touches: touches.rows(for: id),
-                        followUps: followUps.rows(for: id), feedback: feedback.rows(for: id),
-                        contracts: contracts.rows(for: id), referrals: referrals.rows(for: id), window: window
-                    ))
-                aligned.append(summary)
-                if facts.count % 50_000 == 0 { progress?(facts.count, total) }
-            }
-            return ScoringInput(facts: facts, summaries: aligned)
+    /// Columns are read by position with the C API: a GRDB `Row` per fact row (ten million of
+    /// them) cost more than SQLite's own work.
+    ///
+    /// The orders walk and the fact walks run at the same time on two reader connections. Both
+    /// take their snapshot while this store holds the write lock, so no commit can fall between
+    /// them: they read the same state of the store. `phase` hears how long each walk took.
+    public func scoringInput(
+        asOf: CalendarDay, unit: TimeUnit, progress: ((Int, Int) -> Void)? = nil,
+        phase: ((String, Double) -> Void)? = nil
+    ) throws(StoreError) -> ScoringInput {
+        let window = FactWindow(asOf: asOf)
+        let report = UncheckedBox(progress)
+        let orders = SnapshotRead(pool) { db in
+            try Self.purchaseSummaries(
+                db, asOf: asOf, unit: unit, customerID: nil,
+                capacity: try Int.fetchOne(db, sql: "SELECT count(*) FROM customers") ?? 0)
         }
+        let facts = SnapshotRead(pool) { db in
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM customers") ?? 0
+            let walks = try FactWalks(db, window: window, customerID: nil)
+            var facts: [CustomerFacts] = []
+            facts.reserveCapacity(total)
+            while walks.customers.hasRow {
+                facts.append(try walks.facts(customerID: walks.customers.int64(0), summary: nil))
+                try walks.customers.step()
+                if facts.count % 50_000 == 0 { report.value?(facts.count, total) }
+            }
+            return facts
+        }
+        do {
+            try pool.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    orders.start()
+                    facts.start()
+                    orders.waitForSnapshot()
+                    facts.waitForSnapshot()
+                    return .commit
+                }
+            }
+        } catch {
+            // The walks may have started; let them end before reporting.
+            _ = try? orders.result()
+            _ = try? facts.result()
+            throw StoreError.from(error, path: path)
+        }
+        let summaries: [(customer: Int64, summary: PurchaseSummary)]
+        var all: [CustomerFacts]
+        do {
+            summaries = try orders.result()
+            all = try facts.result()
+        } catch {
+            throw StoreError.from(error, path: path)
+        }
+        phase?("readOrdersSeconds", orders.seconds)
+        phase?("readFactsSeconds", facts.seconds)
+
+        var aligned: [PurchaseSummary?] = []
+        aligned.reserveCapacity(all.count)
+        var summaryIndex = 0
+        for index in all.indices {
+            let id = all[index].customerID
+            while summaryIndex < summaries.count && summaries[summaryIndex].customer < id {
+                summaryIndex += 1
+            }
+            let summary =
+                summaryIndex < summaries.count && summaries[summaryIndex].customer == id
+                ? summaries[summaryIndex].summary : nil
+            all[index].purchases = summary.map(PurchaseFacts.init(summary:))
+            aligned.append(summary)
+        }
+        return ScoringInput(facts: all, summaries: aligned)
     }
 
     /// Facts and summary of one customer, read the same way (for rescoring after a logged change).
@@ -63,32 +96,20 @@ extension CustomerStore {
         -> (facts: CustomerFacts, summary: PurchaseSummary?)
     {
         try read { db in
-            guard
-                let row = try Row.fetchOne(
-                    db, sql: FactSQL.customers + " WHERE id = ?", arguments: [customerID])
-            else { throw StoreError.customerNotFound("id \(customerID)") }
-            let window = FactWindow(asOf: asOf)
-            func rows(_ sql: String, _ arguments: StatementArguments) throws -> [Row] {
-                try Row.fetchAll(db, sql: Self.restrict(sql, to: customerID), arguments: arguments)
-            }
+            let walks = try FactWalks(db, window: FactWindow(asOf: asOf), customerID: customerID)
+            guard walks.customers.hasRow else { throw StoreError.customerNotFound("id \(customerID)") }
             let summary = try Self.purchaseSummaries(db, asOf: asOf, unit: unit, customerID: customerID)
                 .first?.summary
-            let facts = try Self.facts(
-                customer: row, summary: summary, touches: rows(FactSQL.touchpoints, window.arguments),
-                followUps: rows(FactSQL.followUps, window.arguments),
-                feedback: rows(FactSQL.feedback, window.arguments),
-                contracts: rows(FactSQL.contracts, []), referrals: rows(FactSQL.referrals, []), window: window
-            )
-            return (facts, summary)
+            return (try walks.facts(customerID: customerID, summary: summary), summary)
         }
     }
 
     /// Streams the orders index in (customer, time) order into the model's summary builder.
-    static func purchaseSummaries(_ db: Database, asOf: CalendarDay, unit: TimeUnit, customerID: Int64?)
-        throws
-        -> [(customer: Int64, summary: PurchaseSummary)]
-    {
+    static func purchaseSummaries(
+        _ db: Database, asOf: CalendarDay, unit: TimeUnit, customerID: Int64?, capacity: Int = 1
+    ) throws -> [(customer: Int64, summary: PurchaseSummary)] {
         var builder = PurchaseSummaryBuilder<Int64>(asOfDay: asOf.daysSinceEpoch, unit: unit)
+        builder.reserveCapacity(capacity)
         let end = asOf.adding(days: 1).startUnixSeconds
         let filter = customerID.map { "customer_id = \($0) AND " } ?? ""
         let statement = try db.makeStatement(
@@ -118,80 +139,71 @@ extension CustomerStore {
         }
         return builder.finish()
     }
+}
 
-    /// Narrows one of the grouped fact queries to a single customer.
-    private static func restrict(_ sql: String, to customerID: Int64) -> String {
-        sql.replacingOccurrences(of: "/*customer*/", with: "customer_id = \(customerID) AND ")
-            .replacingOccurrences(of: "/*referrer*/", with: "WHERE referrer_id = \(customerID)")
+/// One read transaction on a helper thread that tells when its snapshot is fixed (after its
+/// first statement) and hands over its result at the end.
+private final class SnapshotRead<T: Sendable>: @unchecked Sendable {
+    private let pool: DatabasePool
+    private let body: @Sendable (Database) throws -> T
+    private let snapshot = DispatchSemaphore(value: 0)
+    private let finished = DispatchGroup()
+    private var snapshotSignalled = false
+    private var outcome: Result<T, any Error>?
+    private var started = false
+    /// How long the read took, once `result()` has returned.
+    private(set) var seconds = 0.0
+
+    init(_ pool: DatabasePool, _ body: @escaping @Sendable (Database) throws -> T) {
+        self.pool = pool
+        self.body = body
     }
 
-    private static func facts(
-        customer row: Row, summary: PurchaseSummary?, touches: [Row], followUps: [Row], feedback: [Row],
-        contracts: [Row], referrals: [Row], window: FactWindow
-    ) throws -> CustomerFacts {
-        var facts = CustomerFacts(
-            customerID: row["id"],
-            relationshipType: RelationshipType(rawValue: row["relationship_type"]) ?? .transactional,
-            declaredBindings: BindingSignals(
-                contractual: BindingStrength(rawValue: row["binding_contractual"]) ?? .none,
-                economic: BindingStrength(rawValue: row["binding_economic"]) ?? .none,
-                technical: BindingStrength(rawValue: row["binding_technical"]) ?? .none,
-                situational: BindingStrength(rawValue: row["binding_situational"]) ?? .none,
-                emotional: BindingStrength(rawValue: row["binding_emotional"]) ?? .none),
-            loyaltyMember: row["loyalty_member"],
-            birthday: (row["birthday"] as String?).flatMap { CalendarDay(iso: $0) },
-            customerSince: CalendarDay(unixSeconds: row["created_at"]),
-            purchases: summary.map(PurchaseFacts.init(summary:)))
-
-        if let touch = touches.first {
-            let day = { (column: String) -> CalendarDay? in
-                (touch[column] as Int64?).map(CalendarDay.init(unixSeconds:))
-            }
-            facts.touchpoints = TouchpointFacts(
-                lastTouch: day("last_touch"), lastOutboundContact: day("last_contact"),
-                touchesLastYear: touch["touches_year"], touchesTotal: touch["touches"],
-                firstTouch: day("first_touch"),
-                openComplaints: touch["open_complaints"], oldestOpenComplaint: day("oldest_open"),
-                recentTouches: touch["recent"], recentNegative: touch["recent_negative"],
-                hadOnboarding: touch["onboarding"])
-            if let followUp = followUps.first, let setAt = followUp["set_at"] as Int64? {
-                let lastContact = touch["last_contact"] as Int64?
-                if lastContact.map({ $0 <= setAt }) ?? true {
-                    facts.touchpoints.nextFollowUp = (followUp["follow_up_on"] as String?).flatMap {
-                        CalendarDay(iso: $0)
-                    }
+    func start() {
+        started = true
+        DispatchQueue.global().async(group: finished) { [self] in
+            let begin = DispatchTime.now()
+            outcome = Result {
+                try pool.read { db in
+                    // A read transaction's snapshot is fixed by its first read.
+                    _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")
+                    signalSnapshot()
+                    return try body(db)
                 }
             }
+            signalSnapshot()
+            seconds = Double(DispatchTime.now().uptimeNanoseconds - begin.uptimeNanoseconds) / 1e9
         }
-        for answer in feedback {
-            let score = ScoreAnswer(score: answer["score"], day: CalendarDay(unixSeconds: answer["given_at"]))
-            switch (answer["metric"] as String, answer["nps_type"] as String?) {
-            case ("nps", "transactional"?): facts.feedback.latestTransactionalNPS = score
-            case ("nps", "relational"?):
-                facts.feedback.latestRelationalNPS = score
-                facts.feedback.relationalNPSLastYear = answer["in_last_year"]
-            case ("csat", _): facts.feedback.latestCSAT = score
-            case ("ces", _): facts.feedback.latestCES = score
-            default: break
-            }
-        }
-        facts.contracts = contracts.map { contract in
-            let recurring: Int64 = contract["recurring_minor"]
-            let months: Int64 =
-                switch contract["billing_period"] as String {
-                case "quarterly": 3
-                case "yearly": 12
-                default: 1
-                }
-            return ContractFacts(
-                status: ContractStatus(rawValue: contract["status"]) ?? .active,
-                endsOn: (contract["ends_on"] as String?).flatMap { CalendarDay(iso: $0) },
-                noticeDays: contract["notice_days"], autoRenews: contract["auto_renews"],
-                monthlyValueMinor: recurring / months)
-        }
-        facts.referredCustomers = referrals.map { $0["referred_id"] }
-        return facts
     }
+
+    /// Only the helper thread calls this; the first call releases `waitForSnapshot`.
+    private func signalSnapshot() {
+        guard !snapshotSignalled else { return }
+        snapshotSignalled = true
+        snapshot.signal()
+    }
+
+    func waitForSnapshot() {
+        if started { snapshot.wait() }
+    }
+
+    /// Waits for the read and hands its result over (once: the read keeps no copy, so the
+    /// caller can change a million facts in place without copying the array).
+    func result() throws -> T {
+        guard started else { throw StoreError.constraint("a snapshot read was never started") }
+        finished.wait()
+        guard let taken = outcome else { throw StoreError.constraint("a snapshot read returned nothing") }
+        outcome = nil
+        return try taken.get()
+    }
+}
+
+/// Hands a value that only one thread at a time uses to a helper thread (the progress report
+/// of the fact walk, called by that walk alone).
+private struct UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+
+    init(_ value: Value) { self.value = value }
 }
 
 /// The time limits of the fact queries, all derived from the as-of day.
@@ -256,36 +268,200 @@ enum FactSQL {
         """
 }
 
-/// A cursor over rows sorted by `customer_id` that hands out each customer's rows as the
-/// customer walk reaches them.
-final class MergeCursor {
-    private let cursor: RowCursor
-    private var pending: Row?
-    private var exhausted = false
+/// The fact queries of one read, stepped together in customer order: the customers, and the
+/// grouped touchpoints, follow-ups, feedback, contracts and referrals, each sorted by customer.
+/// With `customerID` every query is narrowed to that customer.
+final class FactWalks {
+    let customers: RawWalk
+    private let touches: RawWalk
+    private let followUps: RawWalk
+    private let feedback: RawWalk
+    private let contracts: RawWalk
+    private let referrals: RawWalk
+    private let window: FactWindow
 
-    init(_ db: Database, _ sql: String, _ arguments: StatementArguments) throws {
-        let cleaned = sql.replacingOccurrences(of: "/*customer*/", with: "")
-            .replacingOccurrences(of: "/*referrer*/", with: "")
-        cursor = try Row.fetchCursor(db, sql: cleaned, arguments: arguments)
+    init(_ db: Database, window: FactWindow, customerID: Int64?) throws {
+        func walk(_ sql: String) throws -> RawWalk {
+            let narrowed =
+                customerID.map { id in
+                    sql.replacingOccurrences(of: "/*customer*/", with: "customer_id = \(id) AND ")
+                        .replacingOccurrences(of: "/*referrer*/", with: "WHERE referrer_id = \(id)")
+                        .replacingOccurrences(of: "/*id*/", with: "WHERE id = \(id)")
+                }
+                ?? sql.replacingOccurrences(of: "/*customer*/", with: "")
+                .replacingOccurrences(of: "/*referrer*/", with: "")
+                .replacingOccurrences(of: "/*id*/", with: "")
+            return try RawWalk(db, sql: narrowed, window: window)
+        }
+        self.window = window
+        customers = try walk(FactSQL.customers + " /*id*/ ORDER BY id")
+        touches = try walk(FactSQL.touchpoints)
+        followUps = try walk(FactSQL.followUps)
+        feedback = try walk(FactSQL.feedback)
+        contracts = try walk(FactSQL.contracts)
+        referrals = try walk(FactSQL.referrals)
     }
 
-    /// The rows of `customerID`; rows of smaller ids (customers that no longer exist) are skipped.
-    func rows(for customerID: Int64) throws -> [Row] {
-        var found: [Row] = []
-        while true {
-            if pending == nil && !exhausted {
-                if let next = try cursor.next() { pending = next.copy() } else { exhausted = true }
-            }
-            guard let row = pending else { return found }
-            let id: Int64 = row["customer_id"]
-            if id < customerID {
-                pending = nil
-            } else if id == customerID {
-                found.append(row)
-                pending = nil
-            } else {
-                return found
-            }
+    /// The facts of the customer the customer walk stands on; the other walks move past that
+    /// customer's rows (rows of smaller ids, customers that no longer exist, are skipped).
+    func facts(customerID id: Int64, summary: PurchaseSummary?) throws -> CustomerFacts {
+        let row = customers
+        func strength(_ column: Int32) -> BindingStrength {
+            BindingStrength(rawValue: Int(row.int64(column))) ?? .none
         }
+        var facts = CustomerFacts(
+            customerID: id,
+            relationshipType: row.text(1).flatMap { RelationshipType(rawValue: $0) } ?? .transactional,
+            declaredBindings: BindingSignals(
+                contractual: strength(2), economic: strength(3), technical: strength(4),
+                situational: strength(5), emotional: strength(6)),
+            loyaltyMember: row.int64(9) != 0,
+            birthday: row.day(7),
+            customerSince: CalendarDay(unixSeconds: row.int64(8)),
+            purchases: summary.map(PurchaseFacts.init(summary:)))
+
+        if try touches.seek(id) {
+            let touch = touches
+            let day = { (column: Int32) -> CalendarDay? in touch.optionalInt64(column).map(CalendarDay.init) }
+            facts.touchpoints = TouchpointFacts(
+                lastTouch: day(1), lastOutboundContact: day(2), touchesLastYear: touch.int(3),
+                touchesTotal: touch.int(4), firstTouch: day(5), openComplaints: touch.int(6),
+                oldestOpenComplaint: day(7), recentTouches: touch.int(8), recentNegative: touch.int(9),
+                hadOnboarding: touch.int64(10) != 0)
+            if try followUps.seek(id), let setAt = followUps.optionalInt64(1) {
+                let lastContact = touch.optionalInt64(2)
+                if lastContact.map({ $0 <= setAt }) ?? true {
+                    facts.touchpoints.nextFollowUp = followUps.day(2)
+                }
+            }
+            try touches.step()
+        }
+        while try followUps.seek(id) { try followUps.step() }
+        // Columns: customer_id, metric, nps_type, given_at, score, in_last_year.
+        while try feedback.seek(id) {
+            let answer = ScoreAnswer(
+                score: feedback.int(4), day: CalendarDay(unixSeconds: feedback.int64(3)))
+            switch (feedback.text(1), feedback.text(2)) {
+            case ("nps"?, "transactional"?): facts.feedback.latestTransactionalNPS = answer
+            case ("nps"?, "relational"?):
+                facts.feedback.latestRelationalNPS = answer
+                facts.feedback.relationalNPSLastYear = feedback.int(5)
+            case ("csat"?, _): facts.feedback.latestCSAT = answer
+            case ("ces"?, _): facts.feedback.latestCES = answer
+            default: break
+            }
+            try feedback.step()
+        }
+        // Columns: customer_id, status, ends_on, notice_days, auto_renews, recurring_minor,
+        // billing_period.
+        while try contracts.seek(id) {
+            let months: Int64 =
+                switch contracts.text(6) {
+                case "quarterly": 3
+                case "yearly": 12
+                default: 1
+                }
+            facts.contracts.append(
+                ContractFacts(
+                    status: contracts.text(1).flatMap { ContractStatus(rawValue: $0) } ?? .active,
+                    endsOn: contracts.day(2),
+                    noticeDays: contracts.int(3), autoRenews: contracts.int64(4) != 0,
+                    monthlyValueMinor: contracts.int64(5) / months))
+            try contracts.step()
+        }
+        while try referrals.seek(id) {
+            facts.referredCustomers.append(referrals.int64(1))
+            try referrals.step()
+        }
+        return facts
+    }
+}
+
+/// One prepared statement stepped with the C API, its first column a customer id in ascending
+/// order. Columns are read by position from the current row; the statement lives as long as
+/// the walk, inside the caller's read.
+final class RawWalk {
+    private let statement: Statement
+    private let handle: OpaquePointer
+    private let connection: OpaquePointer?
+    /// Whether the statement stands on a row.
+    private(set) var hasRow = false
+
+    init(_ db: Database, sql: String, window: FactWindow) throws {
+        statement = try db.makeStatement(sql: sql)
+        handle = statement.sqliteStatement
+        connection = db.sqliteConnection
+        sqlite3_reset(handle)
+        for (name, value) in [(":end", window.end), (":yearAgo", window.yearAgo), (":recent", window.recent)]
+        {
+            let index = sqlite3_bind_parameter_index(handle, name)
+            if index > 0 { sqlite3_bind_int64(handle, index, value) }
+        }
+        try step()
+    }
+
+    deinit { sqlite3_reset(handle) }
+
+    /// Moves to the next row.
+    func step() throws {
+        let code = sqlite3_step(handle)
+        if code == SQLITE_ROW {
+            hasRow = true
+        } else if code == SQLITE_DONE {
+            hasRow = false
+        } else {
+            hasRow = false
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)),
+                sql: statement.sql)
+        }
+    }
+
+    /// Skips rows of customers below `id`; true when the current row belongs to `id`.
+    func seek(_ id: Int64) throws -> Bool {
+        while hasRow {
+            let current = int64(0)
+            if current >= id { return current == id }
+            try step()
+        }
+        return false
+    }
+
+    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+
+    func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
+
+    func optionalInt64(_ column: Int32) -> Int64? {
+        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, column)
+    }
+
+    /// A `YYYY-MM-DD` column as a day. Plain ten-byte dates are read from the bytes (the generic
+    /// string parser was most of the fact decoding); anything else goes through
+    /// `CalendarDay(iso:)`, so both accept exactly the same texts.
+    func day(_ column: Int32) -> CalendarDay? {
+        guard let bytes = sqlite3_column_text(handle, column) else { return nil }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        let text = UnsafeBufferPointer(start: bytes, count: count)
+        func digits(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let byte = text[index]
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        if count == 10, text[4] == 0x2D, text[7] == 0x2D, let year = digits(0..<4), let month = digits(5..<7),
+            let day = digits(8..<10)
+        {
+            return CalendarDay(year: year, month: month, day: day)
+        }
+        return CalendarDay(iso: String(decoding: text, as: UTF8.self))
+    }
+
+    func text(_ column: Int32) -> String? {
+        guard let bytes = sqlite3_column_text(handle, column) else { return nil }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
     }
 }

@@ -29,8 +29,10 @@ public struct ScoringRequest: Sendable {
 /// cannot be fitted is listed in `PopulationModel.problems` and the affected numbers are nil.
 public enum CustomerBaseScoring {
     /// `summaries[i]` is the purchase summary of `facts[i]` (nil without purchases).
+    /// `workers` bounds how many threads judge customers (the tests compare 1 with the default).
     public static func scoreAll(
-        facts: [CustomerFacts], summaries: [PurchaseSummary?], request: ScoringRequest
+        facts: [CustomerFacts], summaries: [PurchaseSummary?], request: ScoringRequest,
+        workers: Int = Parallel.defaultWorkers
     )
         -> (model: PopulationModel, scores: [CustomerScore])
     {
@@ -94,9 +96,11 @@ public enum CustomerBaseScoring {
             problems: problems, rfm: rfm, populationGapDays: populationGap, tierAMinor: tierA,
             tierBMinor: tierB,
             settings: settings)
-        let scores = facts.indices.map { index in
+        let (fixedEstimates, fixedCLVs) = (estimates, clvs)
+        let scores = Parallel.map(count: facts.count, workers: workers) { index in
             judge(
-                facts[index], summary: summaries[index], estimate: estimates[index], clvMinor: clvs[index],
+                facts[index], summary: summaries[index], estimate: fixedEstimates[index],
+                clvMinor: fixedCLVs[index],
                 valueMinor: values[index], model: model, rules: request.rules)
         }
         return (model, scores)

@@ -115,6 +115,12 @@ public struct PurchaseSummaryBuilder<CustomerID: Comparable & Sendable>: Sendabl
         self.accumulator = DayAccumulator(asOfDay: asOfDay)
     }
 
+    /// Room for `customers` summaries up front, so a large walk does not leave the memory of
+    /// every outgrown array behind (it runs on a helper thread whose freed memory nothing else reuses).
+    public mutating func reserveCapacity(_ customers: Int) {
+        finished.reserveCapacity(customers)
+    }
+
     /// Adds one row. Throws `rowsNotSorted` when the customer or the day goes backwards, because a
     /// silently wrong count of purchase days would be worse than no summary.
     public mutating func add(customer: CustomerID, day: Int, amount: Int64) throws(ScoringError) {

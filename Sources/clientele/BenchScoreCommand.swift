@@ -29,14 +29,17 @@ struct BenchScoreCommand: ParsableCommand {
 
         let total = Clock.monotonicSeconds()
         started = total
-        let input = try customerStore.scoringInput(asOf: request.asOf, unit: request.timeUnit)
+        let input = try customerStore.scoringInput(
+            asOf: request.asOf, unit: request.timeUnit, phase: { figures[$0] = .number($1) })
         figures["readSeconds"] = .number(Clock.monotonicSeconds() - started)
         started = Clock.monotonicSeconds()
         let outcome = CustomerBaseScoring.scoreAll(
             facts: input.facts, summaries: input.summaries, request: request)
         figures["modelSeconds"] = .number(Clock.monotonicSeconds() - started)
         started = Clock.monotonicSeconds()
-        try customerStore.replaceAllScores(outcome.scores, model: outcome.model, scoredAt: Int64(time(nil)))
+        try customerStore.replaceAllScores(outcome.scores, model: outcome.model, scoredAt: Int64(time(nil))) {
+            figures[$0] = .number($1)
+        }
         figures["writeSeconds"] = .number(Clock.monotonicSeconds() - started)
         let rescoring = Clock.monotonicSeconds() - total
         figures["rescoringSeconds"] = .number(rescoring)

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Scoring
 import Testing
 
@@ -127,10 +128,54 @@ struct ScoreJSONTests {
             try JSONDecoder().decode(BindingSignals.self, from: Data(ScoreJSON.bindings(bindings).utf8))
                 == bindings)
     }
+
+    /// The writer's fast paths (plain ASCII copied, dates formatted digit by digit) against the
+    /// general ones they stand in for.
+    @Test("Rule ids that need escaping and due dates of any year encode as the general paths do")
+    func fastPathsMatchGeneralPaths() throws {
+        for ruleID in [
+            "plain-rule_1", "quote\"", "back\\slash", "line\nbreak", "Grüße", "tab\t", "\u{202E}rtl",
+        ] {
+            let action = SuggestedAction(
+                kind: .relationalSurvey, ruleID: ruleID, due: CalendarDay(iso: "2025-04-01")!, priority: 20)
+            let json = ScoreJSON.actions([action])
+            #expect(json.contains("\"ruleID\":" + JSONText.quoted(ruleID) + ","), "\(json)")
+            #expect(try JSONDecoder().decode([SuggestedAction].self, from: Data(json.utf8)) == [action])
+        }
+        for days in [-800_000, -719_528, -1, 0, 1, 20_000, 2_932_896, 2_932_897, 3_000_000] {
+            let day = CalendarDay(daysSinceEpoch: days)
+            #expect(ScoreJSON.isoDay(day) == day.iso, "\(days)")
+        }
+        for days in stride(from: -719_528, through: 2_932_896, by: 997) {
+            let day = CalendarDay(daysSinceEpoch: days)
+            #expect(ScoreJSON.isoDay(day) == day.iso, "\(days)")
+        }
+    }
 }
 
 @Suite("Facts for the model")
 struct ScoringFactsTests {
+    /// The fact walk reads stored dates from their bytes; it must accept and reject exactly
+    /// what `CalendarDay(iso:)` does.
+    @Test("Dates read from column bytes parse as CalendarDay(iso:) parses them")
+    func columnDatesMatchISOParser() throws {
+        let texts = [
+            "2025-03-14", "2024-02-29", "2025-02-29", "0000-01-01", "9999-12-31", "2025-13-01", "2025-00-10",
+            "+202-01-01", "2025-3-14", "2025-03-1x", "2025/03/14", "20250314", "2025-03-14 ", "",
+            "２０２５-03-14",
+        ]
+        let queue = try DatabaseQueue()
+        try queue.read { db in
+            for text in texts {
+                let walk = try RawWalk(
+                    db, sql: "SELECT 0, '\(text.replacingOccurrences(of: "'", with: "''"))'",
+                    window: FactWindow(asOf: CalendarDay(daysSinceEpoch: 0)))
+                #expect(walk.hasRow)
+                #expect(walk.day(1) == CalendarDay(iso: text), "\(text)")
+            }
+        }
+    }
+
     @Test("Loyalty programme tags are recognised case-insensitively; other tags are not")
     func loyaltyTags() throws {
         let folder = try TemporaryFolder()

@@ -1,5 +1,6 @@
 import CustomerStore
 import Foundation
+import GRDB
 import Scoring
 import Testing
 
@@ -79,5 +80,84 @@ struct ScoringOnDemoTests {
         #expect((0.65...0.8).contains(tierA / total), "tier A share \(tierA / total)")
         #expect(scores.allSatisfy { $0.risk >= 0 && $0.risk <= 1 && !$0.risk.isNaN })
         #expect(scores.allSatisfy { $0.valueAtStakeMinor >= 0 && $0.valueAtStakeMinor <= $0.valueMinor })
+    }
+
+    /// The batch read merges one walk per table; the single-customer read narrows each query to
+    /// one customer. Both must see the same facts for every customer.
+    @Test("The batch read gives every customer the facts and summary the single-customer read gives")
+    func batchReadMatchesSingleReads() throws {
+        let (store, input) = try Self.book.get()
+        #expect(input.facts.count == 6_000)
+        for (facts, summary) in zip(input.facts, input.summaries) {
+            let single = try store.scoringInput(customerID: facts.customerID, asOf: Self.asOf, unit: .days)
+            #expect(single.facts == facts, "customer \(facts.customerID)")
+            #expect(single.summary == summary, "customer \(facts.customerID)")
+        }
+        #expect(input.facts.contains { !$0.contracts.isEmpty })
+        #expect(input.facts.contains { !$0.referredCustomers.isEmpty })
+        #expect(input.facts.contains { $0.touchpoints.nextFollowUp != nil })
+        #expect(input.facts.contains { $0.feedback.latestRelationalNPS != nil })
+    }
+
+    @Test("Judging customers on several threads gives exactly the scores of one thread")
+    func parallelJudgingMatchesSequential() throws {
+        let (_, input) = try Self.book.get()
+        let request = ScoringRequest(asOf: Self.asOf, timeUnit: .weeks, rules: try ActionRuleSet.standard())
+        let one = CustomerBaseScoring.scoreAll(
+            facts: input.facts, summaries: input.summaries, request: request, workers: 1)
+        let several = CustomerBaseScoring.scoreAll(
+            facts: input.facts, summaries: input.summaries, request: request, workers: 3)
+        #expect(one.model == several.model)
+        #expect(one.scores.count == input.facts.count)
+        #expect(one.scores == several.scores)
+    }
+
+    /// The batch write (indexes dropped and rebuilt, JSON encoded on a second thread) against the
+    /// single-customer write, row by row and column by column, on a copy of the demo book.
+    @Test("Replacing all scores stores exactly what saving each score one by one stores")
+    func batchWriteMatchesSingleWrites() throws {
+        let (store, input) = try Self.book.get()
+        let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent(
+            "clientele-write-\(getpid())")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let copyPath = (folder as NSString).appendingPathComponent("copy.sqlite")
+        try store.backup(to: copyPath)
+        let copy = try CustomerStore.open(path: copyPath, mode: .existingOnly)
+        let request = ScoringRequest(asOf: Self.asOf, timeUnit: .weeks, rules: try ActionRuleSet.standard())
+        let (model, scores) = CustomerBaseScoring.scoreAll(
+            facts: input.facts, summaries: input.summaries, request: request)
+
+        func dump(_ path: String) throws -> (rows: [[DatabaseValue]], indexes: [String]) {
+            let queue = try DatabaseQueue(path: path)
+            return try queue.read { db in
+                (
+                    try Row.fetchAll(db, sql: "SELECT * FROM scores ORDER BY customer_id").map {
+                        Array($0.databaseValues)
+                    },
+                    try String.fetchAll(
+                        db, sql: "SELECT sql FROM sqlite_master WHERE tbl_name = 'scores' ORDER BY name")
+                )
+            }
+        }
+        let indexesBefore = try dump(copyPath).indexes
+        // Twice: the second run replaces a full table.
+        try copy.replaceAllScores(scores, model: model, scoredAt: 1_750_000_000)
+        try copy.replaceAllScores(scores, model: model, scoredAt: 1_750_000_000)
+        let batch = try dump(copyPath)
+        try copy.close()
+
+        let singlePath = (folder as NSString).appendingPathComponent("single.sqlite")
+        try store.backup(to: singlePath)
+        try DatabaseQueue(path: singlePath).write { db in try db.execute(sql: "DELETE FROM scores") }
+        let single = try CustomerStore.open(path: singlePath, mode: .existingOnly)
+        for score in scores { try single.saveScore(score, model: model, scoredAt: 1_750_000_000) }
+        try single.close()
+        let oneByOne = try dump(singlePath)
+
+        #expect(batch.rows.count == 6_000)
+        #expect(batch.rows == oneByOne.rows)
+        #expect(batch.indexes == indexesBefore)
+        #expect(batch.indexes.count >= 7)
     }
 }
