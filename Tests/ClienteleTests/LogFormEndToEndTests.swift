@@ -76,7 +76,15 @@ struct LogFormEndToEndTests {
         try tmux.sendKeys("c")
         #expect(tmux.waitFor("/300 rows"))
         try tmux.sendKeys("r")
-        #expect(tmux.waitFor("Risk ▲"))
+        // The header changes at once; Enter must wait for the re-sorted rows, or it opens nothing.
+        #expect(
+            tmux.waitUntil { screen in
+                let lines = screen.split(separator: "\n")
+                guard let header = lines.firstIndex(where: { $0.contains("Risk ▲") && $0.contains("Name") }),
+                    header + 1 < lines.count
+                else { return false }
+                return lines[header + 1].contains(name)
+            }, "\(name) is not on top:\n\(tmux.lastCapture)")
         try tmux.sendKeys("Enter")
         #expect(
             tmux.waitUntil {
