@@ -53,6 +53,8 @@ extension CustomerStore {
                     """
                 ),
                 ("scores", "SELECT * FROM scores WHERE customer_id = ?"),
+                // The account manager's done/skip/snooze mark on today's call list.
+                ("call_list_state", "SELECT * FROM call_list_state WHERE customer_id = ?"),
             ]
             var tables: [PersonalDataExport.Table] = []
             for (name, sql) in queries {

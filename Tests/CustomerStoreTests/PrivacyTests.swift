@@ -71,10 +71,17 @@ struct PrivacyTests {
 
     @Test("The export holds everything about the person and nothing about anyone else")
     func export() throws {
+        let today = try #require(CalendarDay(iso: "2025-06-30"))
+        try store.markCallListEntry(
+            customerID: 42, .snoozed, today: today, until: today.adding(days: 7), at: 1_751_284_800)
         let export = try store.exportPersonalData(customerID: 42)
         let names = export.tables.map(\.name)
         #expect(
-            names == ["customer", "orders", "contracts", "interactions", "feedback", "referrals", "scores"])
+            names == [
+                "customer", "orders", "contracts", "interactions", "feedback", "referrals", "scores",
+                "call_list_state",
+            ])
+        #expect(export.tables.first { $0.name == "call_list_state" }?.rows.count == 1)
         let all = export.tables.flatMap { table in table.rows.flatMap { $0.compactMap { $0 } } }.joined(
             separator: " ")
         #expect(all.contains(marker))
