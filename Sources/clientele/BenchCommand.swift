@@ -13,6 +13,7 @@ struct BenchCommand: ParsableCommand {
         discussion: "Use a release build: swift run -c release clientele bench store --customers 1000000",
         subcommands: [
             BenchStoreCommand.self, BenchModelCommand.self, BenchScoreCommand.self, BenchUICommand.self,
+            BenchImportCommand.self,
         ],
         defaultSubcommand: BenchStoreCommand.self)
 }
