@@ -19,17 +19,26 @@ extension CustomerStore {
         }
     }
 
+    /// Writes one batch in one `IMMEDIATE` transaction. With `rollback` (a dry run) the same
+    /// statements run and are rolled back, so the counts of inserted, updated and unchanged rows
+    /// are exactly what the store would get for this batch.
     func writeImportBatch(
         _ rows: ArraySlice<ImportRow>, kind: ImportKind, createMissing: Bool, createdAt: Int64,
-        summary: inout ImportSummary
+        rollback: Bool = false, summary: inout ImportSummary
     ) throws(StoreError) {
         var result = summary
-        try write { db in
-            var writer = try ImportBatchWriter(db: db, kind: kind, createdAt: createdAt)
-            for row in rows {
-                try writer.write(row, createMissing: createMissing, summary: &result)
+        do {
+            try pool.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    var writer = try ImportBatchWriter(db: db, kind: kind, createdAt: createdAt)
+                    for row in rows {
+                        try writer.write(row, createMissing: createMissing, summary: &result)
+                    }
+                    return rollback ? .rollback : .commit
+                }
             }
-            return true
+        } catch {
+            throw StoreError.from(error, path: path)
         }
         summary = result
     }
