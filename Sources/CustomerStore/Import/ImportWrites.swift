@@ -13,7 +13,9 @@ extension CustomerStore {
             var found: [String: Int64] = [:]
             let statement = try db.makeStatement(sql: "SELECT id FROM customers WHERE external_id = ?")
             for externalID in externalIDs {
-                if let id = try Int64.fetchOne(statement, arguments: [externalID]) { found[externalID] = id }
+                if let id = try RawBinder.firstInteger(statement, in: db, bind: { $0.bind(1, externalID) }) {
+                    found[externalID] = id
+                }
             }
             return found
         }
@@ -30,6 +32,9 @@ extension CustomerStore {
         do {
             try pool.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
+                    // A larger page cache for this connection: the natural-key lookups and
+                    // index inserts of a large import otherwise reread pages from the OS.
+                    try db.execute(sql: "PRAGMA cache_size = -32768")
                     var writer = try ImportBatchWriter(db: db, kind: kind, createdAt: createdAt)
                     for row in rows {
                         try writer.write(row, createMissing: createMissing, summary: &result)
@@ -74,7 +79,7 @@ private struct ImportBatchWriter {
         throws -> Int64?
     {
         if let id = ids[externalID] { return id }
-        if let id = try Int64.fetchOne(findCustomer, arguments: [externalID]) {
+        if let id = try RawBinder.firstInteger(findCustomer, in: db, bind: { $0.bind(1, externalID) }) {
             ids[externalID] = id
             return id
         }
@@ -106,11 +111,14 @@ private struct ImportBatchWriter {
                 found = try exists(
                     "SELECT 1 FROM orders WHERE customer_id = ? AND external_ref = ?", [customerID, number])
             } else {
-                found = try exists(
-                    """
-                    SELECT 1 FROM orders WHERE customer_id = ? AND ordered_at = ? AND amount_minor = ?
-                        AND currency = ? AND external_ref IS NULL
-                    """, [customerID, order.orderedAt, order.amountMinor, order.currency])
+                let check = try statement(Self.sameOrder)
+                found =
+                    try RawBinder.firstInteger(check, in: db) {
+                        $0.bind(1, customerID)
+                        $0.bind(2, order.orderedAt)
+                        $0.bind(3, order.amountMinor)
+                        $0.bind(4, order.currency)
+                    } != nil
             }
             if found {
                 summary.duplicates += 1
@@ -181,6 +189,11 @@ private struct ImportBatchWriter {
         }
         summary.inserted += 1
     }
+
+    static let sameOrder = """
+        SELECT 1 FROM orders WHERE customer_id = ? AND ordered_at = ? AND amount_minor = ?
+            AND currency = ? AND external_ref IS NULL
+        """
 
     private mutating func exists(_ sql: String, _ arguments: StatementArguments) throws -> Bool {
         try Bool.fetchOne(statement(sql), arguments: arguments) ?? false

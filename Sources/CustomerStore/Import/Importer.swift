@@ -216,6 +216,8 @@ public struct Importer: Sendable {
                     good[start..<end], kind: options.kind, createMissing: options.createMissingCustomers,
                     createdAt: options.createdAt, rollback: options.dryRun, summary: &summary)
                 start = end
+                // A gap between two transactions, so a colleague's waiting write gets in first.
+                usleep(1_000)
             }
             progress?(stream.totalBytes + stream.bytesRead, stream.totalBytes * 2)
         }
