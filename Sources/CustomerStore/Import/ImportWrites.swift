@@ -21,6 +21,14 @@ extension CustomerStore {
         }
     }
 
+    /// Copies what other connections committed meanwhile into the main file (PASSIVE: never
+    /// waits, never blocks anyone), so the importer's next transaction starts on a fully
+    /// checkpointed WAL and SQLite rewinds it. Without this, a colleague's commit between two
+    /// batches kept the WAL from ever rewinding: 40 GB of WAL for 20M rows (measured).
+    func checkpointBetweenBatches() {
+        try? pool.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) }
+    }
+
     /// Writes one batch in one `IMMEDIATE` transaction. With `rollback` (a dry run) the same
     /// statements run and are rolled back, so the counts of inserted, updated and unchanged rows
     /// are exactly what the store would get for this batch.

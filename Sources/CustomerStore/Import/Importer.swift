@@ -216,8 +216,12 @@ public struct Importer: Sendable {
                     good[start..<end], kind: options.kind, createMissing: options.createMissingCustomers,
                     createdAt: options.createdAt, rollback: options.dryRun, summary: &summary)
                 start = end
-                // A gap between two transactions, so a colleague's waiting write gets in first.
-                usleep(1_000)
+                // A gap between two transactions, so a colleague's waiting write gets in first;
+                // then their commit is checkpointed so the WAL can rewind (ImportWrites.swift).
+                if !options.dryRun {
+                    usleep(1_000)
+                    store.checkpointBetweenBatches()
+                }
             }
             progress?(stream.totalBytes + stream.bytesRead, stream.totalBytes * 2)
         }
