@@ -101,14 +101,8 @@ struct ImportFileOptions: ParsableArguments {
             FileHandle.standardError.write(Data("skipped: \(issue)\n".utf8))
         }
         var rescored = false
-        if !dryRun && summary.inserted + summary.updated > 0,
-            let model = try customerStore.latestPopulationModel()
-        {
-            let request = ScoringRequest(
-                asOf: Clock.today(), timeUnit: model.timeUnit, settings: model.settings,
-                rules: try RulesFile.load(explicitPath: nil))
-            _ = try Rescoring.all(customerStore, request: request, progress: nil)
-            rescored = true
+        if !dryRun && summary.inserted + summary.updated > 0 {
+            rescored = try Rescoring.afterImport(customerStore, today: Clock.today())
         }
         let seconds = Clock.monotonicSeconds() - started
         let time = String(format: "%.2f", seconds)

@@ -20,6 +20,8 @@ public enum InputMode: Hashable, Sendable {
     /// Typing a search; `previous` comes back on Esc.
     case search(text: String, previous: String)
     case command(text: String)
+    /// A question that takes typed text (export path, erase confirmation).
+    case prompt(Prompt)
 }
 
 /// A line for the status bar: information, or an error.
@@ -49,6 +51,8 @@ public struct AppState: Equatable, Sendable {
     public var overview: OverviewState
     public var list: ListState
     public var detail: DetailState
+    /// `:import`: the running import and the result panel (`Screens/ImportPanel.swift`).
+    public var importing = ImportState()
     /// Set when the program should end, with its exit code.
     public var exitCode: Int32?
 

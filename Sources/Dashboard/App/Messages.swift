@@ -25,6 +25,8 @@ public struct ListPageRequest: Hashable, Sendable {
         case replace
         case append
         case prepend
+        /// Reload the visible window in place after the store changed (selection kept).
+        case refresh
     }
 
     /// The list query generation the request belongs to.
@@ -57,6 +59,14 @@ public enum Message: Equatable, Sendable {
     case themeLoaded(name: String, errors: [String])
     /// An effect failed; the text is one sentence for the status bar.
     case failed(String)
+    /// Another process (or a write of ours) committed to the store: reload what is shown.
+    case storeChanged
+    /// A GDPR export was written to `path` (absolute).
+    case personalDataExported(customerID: Int64, path: String)
+    case customerErased(customerID: Int64, ErasureOutcome)
+    /// `:import` progress: bytes done of total (both passes).
+    case importProgress(done: Int, total: Int)
+    case importFinished(ImportResult)
 }
 
 /// What the runtime must do for `update`: I/O against the store, the terminal or the files.
@@ -75,4 +85,10 @@ public enum Effect: Equatable, Sendable {
     case suspend
     /// End the program with this exit code.
     case quit(code: Int32)
+    /// Write everything about the customer to `path` (JSON, 0600).
+    case exportPersonalData(customerID: Int64, path: String)
+    /// Erase the customer's personal data (as `clientele privacy erase`).
+    case eraseCustomer(customerID: Int64)
+    /// Import a CSV file of `kind` (customers, orders, ...) on a worker, all or nothing.
+    case importFile(kind: String, path: String)
 }

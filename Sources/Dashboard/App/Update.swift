@@ -40,6 +40,18 @@ public enum Dashboard {
                 state.status = StatusMessage(state.catalog.text(.themeApplied) + " " + name)
             }
             return []
+        case .storeChanged:
+            return Refresh.afterStoreChange(&state)
+        case .personalDataExported(let id, let path):
+            PrivacyActions.exported(customerID: id, path: path, &state)
+            return []
+        case .customerErased(let id, let outcome):
+            return PrivacyActions.erased(customerID: id, outcome, &state)
+        case .importProgress(let done, let total):
+            ImportPanel.progress(done: done, total: total, &state)
+            return []
+        case .importFinished(let result):
+            return ImportPanel.finished(result, &state)
         case .failed(let text):
             state.status = StatusMessage(text, isError: true)
             state.list.pending.removeAll()
@@ -56,8 +68,10 @@ public enum Dashboard {
         case .help(let scroll): return helpKey(key, scroll: scroll, &state)
         case .search(let text, let previous): return searchKey(key, text: text, previous: previous, &state)
         case .command(let text): return commandKey(key, text: text, &state)
+        case .prompt(let prompt): return PrivacyActions.key(key, prompt: prompt, &state)
         case .normal: break
         }
+        if state.importing.panel != nil { return ImportPanel.key(key, &state) }
         state.status = nil
         if state.isTooSmall {
             // Only leaving works on the "too small" screen; nothing else can be seen.
@@ -240,6 +254,12 @@ public enum Dashboard {
             DetailScreen.measure(&state)
             state.status = StatusMessage(state.catalog.text(.languageApplied))
             return []
+        case .exportData(let path):
+            return PrivacyActions.export(path: path, &state)
+        case .erase:
+            return PrivacyActions.erase(&state)
+        case .importFile(let kind, let path):
+            return ImportPanel.start(kind: kind, path: path, &state)
         }
     }
 }

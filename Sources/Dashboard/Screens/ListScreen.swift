@@ -148,7 +148,9 @@ public enum ListScreen {
     /// edge, so scrolling rarely waits.
     static func prefetch(_ state: inout AppState) -> [Effect] {
         let list = state.list
-        guard list.loaded, !list.pending.contains(.replace) else { return [] }
+        guard list.loaded, !list.pending.contains(.replace), !list.pending.contains(.refresh) else {
+            return []
+        }
         let page = ListState.pageSize(visible: visibleRows(state))
         var effects: [Effect] = []
         if list.hasMoreAfter, !list.pending.contains(.append), list.rows.count - 1 - list.selected < page,
@@ -210,6 +212,8 @@ public enum ListScreen {
             list.hasMoreAfter = page.hasMore
             list.rowsAfterWindow =
                 page.hasMore ? list.rowsAfterWindow.map { max(0, $0 - page.rows.count) } : 0
+        case .refresh:
+            Refresh.receive(&list, request: request, page: page)
         case .prepend:
             guard let first = list.rows.first, request.position == .before(first.cursor) else {
                 state.list = list
