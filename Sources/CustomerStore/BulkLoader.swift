@@ -88,6 +88,26 @@ struct RawBinder {
         }
     }
 
+    /// Binds, steps once and returns the first column of the first row (nil: no row), for the
+    /// importer's per-row lookups (GRDB's `fetchOne` argument handling was a fifth of its time).
+    static func firstInteger(_ statement: Statement, in db: Database, bind: (RawBinder) -> Void) throws
+        -> Int64?
+    {
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        bind(RawBinder(handle: handle))
+        let code = sqlite3_step(handle)
+        defer { sqlite3_reset(handle) }
+        switch code {
+        case SQLITE_ROW: return sqlite3_column_int64(handle, 0)
+        case SQLITE_DONE: return nil
+        default:
+            let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+        }
+    }
+
     func bind(_ index: Int32, _ value: Int64?) {
         if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
     }

@@ -15,6 +15,7 @@ struct BenchCommand: ParsableCommand {
             BenchStoreCommand.self, BenchModelCommand.self, BenchScoreCommand.self, BenchUICommand.self,
             BenchLogCommand.self,
             BenchCallListCommand.self,
+            BenchImportCommand.self,
         ],
         defaultSubcommand: BenchStoreCommand.self)
 }

@@ -49,6 +49,9 @@ final class Inbox: @unchecked Sendable {
     /// Counts an effect that will post (at least) one message later.
     func expect() { lock.withLock { outstanding += 1 } }
 
+    /// Posts messages while the effect goes on (progress of a long job).
+    func post(_ posted: [Message]) { lock.withLock { messages += posted } }
+
     /// Posts the messages of one finished effect.
     func finish(_ posted: [Message]) {
         lock.withLock {
@@ -72,8 +75,8 @@ final class Inbox: @unchecked Sendable {
 /// lookups, milliseconds), a slow lane for the overview's scans and one for list counts, so a
 /// slow count never holds up scrolling. Answers to outdated list queries are skipped.
 final class StoreWorker: @unchecked Sendable {
-    private let store: CustomerStore
-    private let today: CalendarDay
+    let store: CustomerStore
+    let today: CalendarDay
     let inbox = Inbox()
     private let fast = DispatchQueue(label: "clientele.dashboard.fast")
     private let slow = DispatchQueue(label: "clientele.dashboard.slow")
@@ -207,12 +210,14 @@ final class StoreWorker: @unchecked Sendable {
                 try PrivateFile.replace(target, with: bytes)
                 return [.callListExported(path: target, rows: entries.count)]
             }
+        case .exportPersonalData, .eraseCustomer, .importFile:
+            performAction(effect)
         case .loadTheme, .redraw, .suspend, .quit, .editNote:
             break
         }
     }
 
-    private func run(on queue: DispatchQueue, _ body: @escaping @Sendable () throws -> [Message]) {
+    func run(on queue: DispatchQueue, _ body: @escaping @Sendable () throws -> [Message]) {
         inbox.expect()
         queue.async { [inbox] in
             do {
@@ -287,6 +292,8 @@ final class DashboardRuntime {
     private let screen: DashboardScreen
     private let worker: StoreWorker
     private let environment: [String: String]
+    /// Notices other processes' commits (`DashboardRuntime+Refresh.swift`).
+    private let changes: StoreChangePoller
     /// Called after every handled key with how long handling and drawing took (for `bench ui`).
     var onKeyHandled: ((KeyEvent, Double) -> Void)?
     /// Called once when the first frame (placeholders and all) has been drawn.
@@ -299,6 +306,7 @@ final class DashboardRuntime {
         self.screen = screen
         self.worker = StoreWorker(store: store, today: state.today)
         self.environment = environment
+        self.changes = StoreChangePoller(path: store.path)
     }
 
     /// Runs until a quit; returns the exit code. `themeErrors` go to the status bar at once.
@@ -310,6 +318,7 @@ final class DashboardRuntime {
         onFirstFrame?()
         var reportedComplete = false
         while state.exitCode == nil {
+            if changes.storeChanged(busy: worker.inbox.isBusy) { send(.storeChanged) }
             let busy = worker.inbox.isBusy
             if let key = screen.nextKey(timeoutMilliseconds: busy ? 10 : 1000) {
                 let started = Clock.monotonicSeconds()

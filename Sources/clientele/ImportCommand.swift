@@ -101,24 +101,28 @@ struct ImportFileOptions: ParsableArguments {
             FileHandle.standardError.write(Data("skipped: \(issue)\n".utf8))
         }
         var rescored = false
-        if !dryRun && summary.inserted + summary.updated > 0,
-            let model = try customerStore.latestPopulationModel()
-        {
-            let request = ScoringRequest(
-                asOf: Clock.today(), timeUnit: model.timeUnit, settings: model.settings,
-                rules: try RulesFile.load(explicitPath: nil))
-            _ = try Rescoring.all(customerStore, request: request, progress: nil)
-            rescored = true
+        if !dryRun && summary.inserted + summary.updated > 0 {
+            rescored = try Rescoring.afterImport(customerStore, today: Clock.today())
         }
         let seconds = Clock.monotonicSeconds() - started
-        let verb = dryRun ? "would import" : "imported"
-        print(
-            """
-            \(file): \(summary.rowsRead) rows read, \(verb) \(summary.inserted) \(kind.rawValue), \
-            \(summary.duplicates) already present, \(summary.customersCreated) new customers, \
-            \(summary.updated) updated, \(summary.rejected) rejected \
-            (\(String(format: "%.2f", seconds)) s)\(rescored ? "; store rescored" : "").
-            """)
+        let time = String(format: "%.2f", seconds)
+        if dryRun {
+            print(
+                """
+                \(file): \(summary.rowsRead) rows read; dry run, nothing written: would insert \
+                \(summary.inserted) \(kind.rawValue), would update \(summary.updated), \
+                \(summary.duplicates) already present, \(summary.customersCreated) new customers, \
+                \(summary.rejected) rejected (\(time) s).
+                """)
+        } else {
+            print(
+                """
+                \(file): \(summary.rowsRead) rows read, imported \(summary.inserted) \(kind.rawValue), \
+                \(summary.duplicates) already present, \(summary.customersCreated) new customers, \
+                \(summary.updated) updated, \(summary.rejected) rejected \
+                (\(time) s)\(rescored ? "; store rescored" : "").
+                """)
+        }
         if let rejects, summary.rejected > 0, !dryRun {
             FileHandle.standardError.write(Data("\(summary.rejected) bad rows written to \(rejects)\n".utf8))
         }

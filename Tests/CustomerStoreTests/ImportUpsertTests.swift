@@ -81,6 +81,48 @@ struct ImportUpsertTests {
         #expect(try fixture.count("customers") == 1)
     }
 
+    @Test("A dry run tells rows it would insert from rows it would update or leave alone")
+    func dryRunInsertedVersusUpdated() throws {
+        let fixture = try ImportFixture()
+        try fixture.run(.customers, Array(Self.customers.utf8))
+        let file = "customer_id,city\nK-2,Potsdam\nK-3,\nK-9,Bonn\n"
+        let summary = try fixture.run(.customers, Array(file.utf8)) { $0.dryRun = true }
+        #expect((summary.inserted, summary.updated, summary.duplicates) == (1, 1, 1))
+        #expect(
+            try fixture.strings("SELECT ifnull(city, '-') FROM customers ORDER BY external_id") == [
+                "-", "Berlin", "-",
+            ])
+        let orders = "customer_id,date,amount\nK-1,2025-01-01,5\nNEU,2025-01-02,7\n"
+        try fixture.run(.orders, Array("customer_id,date,amount\nK-1,2025-01-01,5\n".utf8))
+        let counted = try fixture.run(.orders, Array(orders.utf8)) {
+            $0.dryRun = true
+            $0.createMissingCustomers = true
+        }
+        #expect((counted.inserted, counted.duplicates, counted.customersCreated) == (1, 1, 1))
+        #expect(try fixture.count("orders") == 1)
+        #expect(try fixture.count("customers") == 3)
+    }
+
+    @Test("A rejects file that cannot be created or written stops the import with nothing imported")
+    func rejectsUnwritable() throws {
+        let fixture = try ImportFixture()
+        let file = "customer_id,date,amount\nK-1,2025-01-01,5\nK-1,kaputt,5\nK-1,2025-01-03,6\n"
+        let missingFolder = fixture.folder.file("no-such-folder/rejects.csv")
+        #expect(
+            throws: ImportError.rejectsUnwritable(file: missingFolder, reason: "No such file or directory")
+        ) {
+            try fixture.run(.orders, Array(file.utf8)) { $0.rejectsPath = missingFolder }
+        }
+        // /dev/full accepts the open and fails every write with ENOSPC: a full disk.
+        #expect(throws: ImportError.rejectsUnwritable(file: "/dev/full", reason: "No space left on device")) {
+            try fixture.run(.orders, Array(file.utf8)) { $0.rejectsPath = "/dev/full" }
+        }
+        #expect(try fixture.count("orders") == 0)
+        let message = ImportError.rejectsUnwritable(file: "/dev/full", reason: "No space left on device")
+            .description
+        #expect(message.contains("Nothing was imported"))
+    }
+
     @Test("Customers written with CSVWriter come back the same")
     func roundTrip() throws {
         let fixture = try ImportFixture()

@@ -87,7 +87,7 @@ struct StoreOpeningTests {
         #expect(!FileManager.default.fileExists(atPath: folder.file("absent.sqlite")))
     }
 
-    @Test("Every connection runs WAL, synchronous=FULL, foreign keys, secure_delete and a busy timeout")
+    @Test("Every connection runs WAL, synchronous=FULL, foreign keys, secure_delete and the busy handler")
     func pragmasAreInEffect() throws {
         let folder = try TemporaryFolder()
         let store = try CustomerStore.open(path: folder.file("p.sqlite"))
@@ -97,7 +97,10 @@ struct StoreOpeningTests {
             #expect(pragmas.synchronous == 2)
             #expect(pragmas.foreignKeys)
             #expect(pragmas.secureDelete)
-            #expect(pragmas.busyTimeoutMilliseconds == Int(CustomerStore.busyTimeout * 1000))
+            // The writer waits in the store's polling busy handler (busy_timeout then reads 0);
+            // GRDB gives pool readers its own 10 s busy_timeout (they wait only in rare cases,
+            // such as a WAL recovery).
+            #expect(pragmas.busyTimeoutMilliseconds == (onWriter ? 0 : Int(CustomerStore.busyTimeout * 1000)))
         }
     }
 

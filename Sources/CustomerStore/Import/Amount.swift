@@ -95,6 +95,24 @@ enum Amount {
     /// Evidence for the file's style from one cell: a comma followed by exactly two digits at
     /// the end means a decimal comma; a point followed by one or two digits, a decimal point.
     static func evidence(_ text: String) -> ImportNumberStyle? {
+        if text.isPrintableASCII {
+            // The same rule on bytes (ASCII digits are the only ASCII numbers).
+            let kept = text.utf8.filter {
+                ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ".")
+            }
+            guard kept.count >= 3 else { return nil }
+            let last = kept.count - 1
+            func digit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+            if kept[last - 2] == UInt8(ascii: ","), digit(kept[last - 1]), digit(kept[last]) {
+                return .decimalComma
+            }
+            if kept[last - 1] == UInt8(ascii: ".")
+                || (kept[last - 2] == UInt8(ascii: ".") && digit(kept[last - 1]))
+            {
+                return .decimalPoint
+            }
+            return nil
+        }
         let trimmed = Array(
             text.trimmingCharacters(in: .whitespaces).filter { $0.isNumber || $0 == "," || $0 == "." })
         guard trimmed.count >= 3 else { return nil }

@@ -30,8 +30,15 @@ struct ImportCell {
     mutating func text(_ field: String, limit: Int = longLimit, multiline: Bool = false) -> String? {
         guard let column = mapping[field], column < record.fields.count else { return nil }
         let raw = record.fields[column]
-        var text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = raw.importTrimmed()
         if text.isEmpty { return nil }
+        if text.isPrintableASCII {
+            if text.utf8.count > limit {
+                problems.append((column, "longer than \(limit) characters", raw))
+                return nil
+            }
+            return text
+        }
         if text.unicodeScalars.contains(where: { $0.value == 0 }) {
             problems.append((column, "contains a NUL byte", raw))
             return nil
@@ -99,7 +106,7 @@ struct ImportCell {
             }
             return nil
         }
-        let reading = Amount.read(text)
+        let reading = FastValues.amount(text).map { Amount.Reading.value($0) } ?? Amount.read(text)
         switch reading {
         case .value(let minor):
             guard abs(minor) <= 100_000_000_000_000 else {
@@ -171,6 +178,11 @@ struct ImportCell {
 
     mutating func currency(_ field: String) -> String {
         guard let text = text(field, limit: 16) else { return "EUR" }
+        if text.utf8.count == 3
+            && text.utf8.allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") })
+        {
+            return text
+        }
         let code = ["€": "EUR", "$": "USD", "£": "GBP"][text] ?? text.uppercased()
         guard code.count == 3, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
             problem(field, "not a three-letter currency code", text)

@@ -39,6 +39,8 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
     /// `--map` names a field the importer does not have.
     case unknownField(field: String, known: [String])
     case unreadable(file: String, reason: String)
+    /// `--skip-bad-rows`: the rejects file could not be created or written (nothing imported).
+    case rejectsUnwritable(file: String, reason: String)
     /// A customer vanished between checking and writing (another program deleted it).
     case customerVanished(file: String, line: Int, customer: String)
 
@@ -64,6 +66,9 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
                 "--map: no field \(ImportIssue.neutralised(field)); fields: \(known.joined(separator: ", "))"
         case .unreadable(let file, let reason):
             return "cannot read \(file): \(reason)"
+        case .rejectsUnwritable(let file, let reason):
+            return "cannot write the rejects file \(file): \(reason). Nothing was imported; "
+                + "choose another path for --skip-bad-rows"
         case .customerVanished(let file, let line, let customer):
             return "\(file):\(line): the customer \(ImportIssue.neutralised(customer)) was deleted while "
                 + "importing; rows before this one were imported, run the import again to finish"

@@ -8,7 +8,8 @@ enum ImportValues {
     /// `14.03.2025` or `31.12.24 14:30` (a date alone counts as noon UTC, so it stays on its day
     /// in every European time zone).
     static func time(_ text: String) -> Int64? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let fast = FastValues.time(text) { return fast }
+        let trimmed = text.importTrimmed(.whitespaces)
         let (datePart, timePart) = splitDateTime(trimmed)
         guard let day = date(datePart) else { return nil }
         guard let timePart else { return day.startUnixSeconds + 12 * 3600 }

@@ -13,23 +13,45 @@ extension CustomerStore {
             var found: [String: Int64] = [:]
             let statement = try db.makeStatement(sql: "SELECT id FROM customers WHERE external_id = ?")
             for externalID in externalIDs {
-                if let id = try Int64.fetchOne(statement, arguments: [externalID]) { found[externalID] = id }
+                if let id = try RawBinder.firstInteger(statement, in: db, bind: { $0.bind(1, externalID) }) {
+                    found[externalID] = id
+                }
             }
             return found
         }
     }
 
+    /// Copies what other connections committed meanwhile into the main file (PASSIVE: never
+    /// waits, never blocks anyone), so the importer's next transaction starts on a fully
+    /// checkpointed WAL and SQLite rewinds it. Without this, a colleague's commit between two
+    /// batches kept the WAL from ever rewinding: 40 GB of WAL for 20M rows (measured).
+    func checkpointBetweenBatches() {
+        try? pool.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) }
+    }
+
+    /// Writes one batch in one `IMMEDIATE` transaction. With `rollback` (a dry run) the same
+    /// statements run and are rolled back, so the counts of inserted, updated and unchanged rows
+    /// are exactly what the store would get for this batch.
     func writeImportBatch(
         _ rows: ArraySlice<ImportRow>, kind: ImportKind, createMissing: Bool, createdAt: Int64,
-        summary: inout ImportSummary
+        rollback: Bool = false, summary: inout ImportSummary
     ) throws(StoreError) {
         var result = summary
-        try write { db in
-            var writer = try ImportBatchWriter(db: db, kind: kind, createdAt: createdAt)
-            for row in rows {
-                try writer.write(row, createMissing: createMissing, summary: &result)
+        do {
+            try pool.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    // A larger page cache for this connection: the natural-key lookups and
+                    // index inserts of a large import otherwise reread pages from the OS.
+                    try db.execute(sql: "PRAGMA cache_size = -32768")
+                    var writer = try ImportBatchWriter(db: db, kind: kind, createdAt: createdAt)
+                    for row in rows {
+                        try writer.write(row, createMissing: createMissing, summary: &result)
+                    }
+                    return rollback ? .rollback : .commit
+                }
             }
-            return true
+        } catch {
+            throw StoreError.from(error, path: path)
         }
         summary = result
     }
@@ -65,7 +87,7 @@ private struct ImportBatchWriter {
         throws -> Int64?
     {
         if let id = ids[externalID] { return id }
-        if let id = try Int64.fetchOne(findCustomer, arguments: [externalID]) {
+        if let id = try RawBinder.firstInteger(findCustomer, in: db, bind: { $0.bind(1, externalID) }) {
             ids[externalID] = id
             return id
         }
@@ -97,11 +119,14 @@ private struct ImportBatchWriter {
                 found = try exists(
                     "SELECT 1 FROM orders WHERE customer_id = ? AND external_ref = ?", [customerID, number])
             } else {
-                found = try exists(
-                    """
-                    SELECT 1 FROM orders WHERE customer_id = ? AND ordered_at = ? AND amount_minor = ?
-                        AND currency = ? AND external_ref IS NULL
-                    """, [customerID, order.orderedAt, order.amountMinor, order.currency])
+                let check = try statement(Self.sameOrder)
+                found =
+                    try RawBinder.firstInteger(check, in: db) {
+                        $0.bind(1, customerID)
+                        $0.bind(2, order.orderedAt)
+                        $0.bind(3, order.amountMinor)
+                        $0.bind(4, order.currency)
+                    } != nil
             }
             if found {
                 summary.duplicates += 1
@@ -172,6 +197,11 @@ private struct ImportBatchWriter {
         }
         summary.inserted += 1
     }
+
+    static let sameOrder = """
+        SELECT 1 FROM orders WHERE customer_id = ? AND ordered_at = ? AND amount_minor = ?
+            AND currency = ? AND external_ref IS NULL
+        """
 
     private mutating func exists(_ sql: String, _ arguments: StatementArguments) throws -> Bool {
         try Bool.fetchOne(statement(sql), arguments: arguments) ?? false

@@ -46,7 +46,15 @@ public struct Importer: Sendable {
         if checked.issues.total > 0 && !skipping {
             throw ImportError.invalidRows(issues: checked.issues.shown, total: checked.issues.total)
         }
-        return try write(source, store: store, checked: checked, progress: progress)
+        if let path = options.rejectsPath, !options.dryRun {
+            // The rejects file is written whole (and synced) before the store is touched, so a
+            // path that cannot be written or a full disk stops the import with nothing imported.
+            var rejects: RejectsFile? = try RejectsFile(path: path)
+            _ = try write(source, store: store, checked: checked, rejects: &rejects, progress: nil)
+            try rejects?.finish()
+        }
+        var none: RejectsFile?
+        return try write(source, store: store, checked: checked, rejects: &none, progress: progress)
     }
 
     struct Checked {
@@ -140,8 +148,10 @@ public struct Importer: Sendable {
     }
 
     /// Pass 2: the same rows again, now written (or, in a dry run, counted) chunk by chunk.
+    /// With a rejects file, only the bad rows are written (to it) and the store is not touched.
     func write(
-        _ source: ImportSource, store: CustomerStore, checked: Checked, progress: ((Int, Int) -> Void)?
+        _ source: ImportSource, store: CustomerStore, checked: Checked, rejects: inout RejectsFile?,
+        progress: ((Int, Int) -> Void)?
     )
         throws -> ImportSummary
     {
@@ -150,10 +160,9 @@ public struct Importer: Sendable {
         defer { stream.close() }
         var summary = ImportSummary()
         summary.rowsRead = checked.rows
-        var rejects: RejectsFile?
+        let rejectsOnly = rejects != nil
         var mapping: ColumnMapping?
         var rejectedIssues = IssueList()
-        defer { rejects?.close() }
         while let batch = try stream.next() {
             var good: [ImportRow] = []
             good.reserveCapacity(batch.count)
@@ -163,9 +172,7 @@ public struct Importer: Sendable {
                         kind: options.kind, header: record.fields, overrides: options.columnMap,
                         file: options.fileName)
                     mapping = header
-                    if let path = options.rejectsPath, !options.dryRun {
-                        rejects = try RejectsFile(path: path, header: record.fields)
-                    }
+                    rejects?.add(record.fields + ["line", "reason"])
                     continue
                 }
                 var problems: [ImportIssue] = []
@@ -202,16 +209,18 @@ public struct Importer: Sendable {
                 }
                 good = kept
             }
-            if options.dryRun {
-                summary.inserted += good.count
-            } else {
-                var start = 0
-                while start < good.count {
-                    let end = min(good.count, start + options.batchSize)
-                    try store.writeImportBatch(
-                        good[start..<end], kind: options.kind, createMissing: options.createMissingCustomers,
-                        createdAt: options.createdAt, summary: &summary)
-                    start = end
+            var start = 0
+            while start < good.count && !rejectsOnly {
+                let end = min(good.count, start + options.batchSize)
+                try store.writeImportBatch(
+                    good[start..<end], kind: options.kind, createMissing: options.createMissingCustomers,
+                    createdAt: options.createdAt, rollback: options.dryRun, summary: &summary)
+                start = end
+                // A gap between two transactions, so a colleague's waiting write gets in first;
+                // then their commit is checkpointed so the WAL can rewind (ImportWrites.swift).
+                if !options.dryRun {
+                    usleep(1_000)
+                    store.checkpointBetweenBatches()
                 }
             }
             progress?(stream.totalBytes + stream.bytesRead, stream.totalBytes * 2)
@@ -229,7 +238,7 @@ public struct Importer: Sendable {
         let reason = problems.map { problem in
             "column \(problem.column): \(problem.message)"
         }.joined(separator: "; ")
-        rejects?.add(record.fields, line: record.line, reason: reason)
+        rejects?.add(record.fields + [String(record.line), reason])
     }
 
     private func issue(_ record: CSVRecord, _ problem: (column: Int, message: String, value: String?))

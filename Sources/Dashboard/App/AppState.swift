@@ -30,6 +30,8 @@ public enum PromptKind: Hashable, Sendable {
     case snoozeUntil(customerID: Int64)
     /// Where to export the call list.
     case exportPath
+    /// A GDPR question that takes typed text (export path, erase confirmation).
+    case privacyPrompt(Prompt)
 }
 
 /// A line for the status bar: information, or an error.
@@ -66,6 +68,8 @@ public struct AppState: Equatable, Sendable {
     /// Interactions logged in this session, newest last: what `u` undoes, until the program quits.
     public var undoStack: [LoggedInteraction] = []
     public var calls: CallsState
+    /// `:import`: the running import and the result panel (`Screens/ImportPanel.swift`).
+    public var importing = ImportState()
     /// Set when the program should end, with its exit code.
     public var exitCode: Int32?
 

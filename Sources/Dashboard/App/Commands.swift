@@ -12,6 +12,12 @@ public enum ColonCommand: Equatable, Sendable {
     case list
     /// Today's call list.
     case calls
+    /// `:export-data [PATH]` on a customer's detail.
+    case exportData(path: String?)
+    /// `:erase` on a customer's detail (asks for the id first).
+    case erase
+    /// `:import KIND FILE`.
+    case importFile(kind: String, path: String)
 
     /// The commands the help overlay lists, with their help texts.
     public static let documented: [(usage: String, help: UIText)] = [
@@ -22,7 +28,13 @@ public enum ColonCommand: Equatable, Sendable {
         ("theme NAME", .commandThemeHelp),
         ("lang en|de", .commandLangHelp),
         ("q", .commandQuitHelp),
+        ("import KIND FILE", .commandImportHelp),
+        ("export-data [FILE]", .commandExportDataHelp),
+        ("erase", .commandEraseHelp),
     ]
+
+    /// What `:import` takes, as `clientele import` does.
+    public static let importKinds = ["customers", "orders", "interactions", "feedback", "contracts"]
 
     /// Column names `:sort` accepts, with a few short forms.
     static let columnNames: [String: ListSortColumn] = [
@@ -69,6 +81,20 @@ public enum ColonCommand: Equatable, Sendable {
                 return .failure(.usage(.errorLangUsage))
             }
             return .success(.language(language))
+        case "export-data", "export":
+            // The path is the rest of the line as typed (it may contain spaces).
+            let path = text.drop { $0 == " " }.drop { $0 != " " }.trimmingCharacters(in: .whitespaces)
+            return .success(.exportData(path: path.isEmpty ? nil : path))
+        case "erase":
+            guard arguments.isEmpty else { return .failure(.usage(.errorEraseUsage)) }
+            return .success(.erase)
+        case "import":
+            guard arguments.count >= 2, importKinds.contains(arguments[0].lowercased()) else {
+                return .failure(.usage(.errorImportUsage))
+            }
+            let path = text.drop { $0 == " " }.drop { $0 != " " }.drop { $0 == " " }.drop { $0 != " " }
+                .trimmingCharacters(in: .whitespaces)
+            return .success(.importFile(kind: arguments[0].lowercased(), path: path))
         default:
             return .failure(.unknown(verb))
         }

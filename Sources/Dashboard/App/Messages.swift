@@ -29,7 +29,7 @@ public struct ListPageRequest: Hashable, Sendable {
         case replace
         case append
         case prepend
-        /// Reload the rows from the first visible one on, after a write changed some of them.
+        /// Reload the visible window in place after the store changed (selection kept).
         case refresh
     }
 
@@ -81,6 +81,14 @@ public enum Message: Equatable, Sendable {
     /// The external editor wrote this note.
     case noteEdited(String)
     case noteEditFailed(EditorFailure)
+    /// Another process (or a write of ours) committed to the store: reload what is shown.
+    case storeChanged
+    /// A GDPR export was written to `path` (absolute).
+    case personalDataExported(customerID: Int64, path: String)
+    case customerErased(customerID: Int64, ErasureOutcome)
+    /// `:import` progress: bytes done of total (both passes).
+    case importProgress(done: Int, total: Int)
+    case importFinished(ImportResult)
 }
 
 /// What the runtime must do for `update`: I/O against the store, the terminal or the files.
@@ -113,4 +121,10 @@ public enum Effect: Equatable, Sendable {
     case undoInteraction(LoggedInteraction)
     /// Open `$VISUAL`/`$EDITOR` on this note, the terminal given to it meanwhile.
     case editNote(String)
+    /// Write everything about the customer to `path` (JSON, 0600).
+    case exportPersonalData(customerID: Int64, path: String)
+    /// Erase the customer's personal data (as `clientele privacy erase`).
+    case eraseCustomer(customerID: Int64)
+    /// Import a CSV file of `kind` (customers, orders, ...) on a worker, all or nothing.
+    case importFile(kind: String, path: String)
 }

@@ -52,6 +52,18 @@ public enum Dashboard {
                 state.status = StatusMessage(state.catalog.text(.themeApplied) + " " + name)
             }
             return []
+        case .storeChanged:
+            return Refresh.afterStoreChange(&state)
+        case .personalDataExported(let id, let path):
+            PrivacyActions.exported(customerID: id, path: path, &state)
+            return []
+        case .customerErased(let id, let outcome):
+            return PrivacyActions.erased(customerID: id, outcome, &state)
+        case .importProgress(let done, let total):
+            ImportPanel.progress(done: done, total: total, &state)
+            return []
+        case .importFinished(let result):
+            return ImportPanel.finished(result, &state)
         case .failed(let text):
             state.status = StatusMessage(text, isError: true)
             state.list.pending.removeAll()
@@ -86,9 +98,11 @@ public enum Dashboard {
         case .search(let text, let previous): return searchKey(key, text: text, previous: previous, &state)
         case .command(let text): return commandKey(key, text: text, &state)
         case .prompt(let kind, let text): return promptKey(key, kind: kind, text: text, &state)
+        case .privacyPrompt(let prompt): return PrivacyActions.key(key, prompt: prompt, &state)
         case .normal: break
         }
         if let prompt = state.confirm { return ConfirmOverlay.handle(key, prompt, &state) }
+        if state.importing.panel != nil { return ImportPanel.key(key, &state) }
         if state.isTooSmall {
             state.status = nil
             // Only leaving works on the "too small" screen; nothing else can be seen.
@@ -333,6 +347,12 @@ public enum Dashboard {
             DetailScreen.measure(&state)
             state.status = StatusMessage(state.catalog.text(.languageApplied))
             return []
+        case .exportData(let path):
+            return PrivacyActions.export(path: path, &state)
+        case .erase:
+            return PrivacyActions.erase(&state)
+        case .importFile(let kind, let path):
+            return ImportPanel.start(kind: kind, path: path, &state)
         }
     }
 }

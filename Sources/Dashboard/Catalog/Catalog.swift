@@ -170,6 +170,28 @@ public struct Catalog: Hashable, Sendable {
             )
         case .errorThemeUsage: ("usage: theme NAME", "Aufruf: theme NAME")
         case .errorLangUsage: ("usage: lang en|de", "Aufruf: lang en|de")
+        case .commandImportHelp:
+            (
+                "import a CSV file: customers|orders|interactions|feedback|contracts, all or nothing",
+                "CSV-Datei importieren: customers|orders|interactions|feedback|contracts, alles oder nichts"
+            )
+        case .commandExportDataHelp:
+            (
+                "on a customer: export everything stored about them (GDPR), private file",
+                "beim Kunden: alle gespeicherten Daten exportieren (DSGVO), private Datei"
+            )
+        case .commandEraseHelp:
+            (
+                "on a customer: erase their personal data (GDPR); asks for the id",
+                "beim Kunden: personenbezogene Daten löschen (DSGVO); fragt nach der Nummer"
+            )
+        case .errorImportUsage:
+            (
+                "usage: import customers|orders|interactions|feedback|contracts FILE",
+                "Aufruf: import customers|orders|interactions|feedback|contracts DATEI"
+            )
+        case .errorEraseUsage:
+            ("usage: erase (then type the customer's id)", "Aufruf: erase (dann die Kundennummer eingeben)")
         case .themeApplied: ("theme", "Farbschema")
         case .languageApplied: ("English", "Deutsch")
         case .filterCleared: ("filters cleared", "Filter gelöscht")

@@ -29,6 +29,7 @@ public enum UIText: String, CaseIterable, Sendable {
     // Command line
     case commandSortHelp, commandFilterHelp, commandFilterClearHelp, commandThemeHelp, commandLangHelp
     case commandQuitHelp
+    case commandImportHelp, commandExportDataHelp, commandEraseHelp, errorImportUsage, errorEraseUsage
     case errorUnknownCommand, errorSortUsage, errorFilterUsage, errorThemeUsage, errorLangUsage
     case themeApplied, languageApplied, filterCleared
     // Logging an interaction

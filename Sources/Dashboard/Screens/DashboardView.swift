@@ -11,6 +11,8 @@ public enum DashboardView {
         let body = Rect(x: 0, y: 1, width: state.size.columns, height: state.bodyHeight)
         if case .help(let scroll) = state.mode {
             HelpOverlay.render(state, scroll: scroll, into: &buffer, area: body)
+        } else if let panel = state.importing.panel {
+            ImportPanel.render(panel, state, into: &buffer, area: body)
         } else {
             renderScreen(state.screen, state, into: &buffer, area: body)
             if let prompt = state.confirm { ConfirmOverlay.render(prompt, state, into: &buffer) }
@@ -93,6 +95,8 @@ public enum DashboardView {
             ]
         case .command(let text):
             left = [Span(":" + sanitizedForTerminal(text) + "█", .status)]
+        case .privacyPrompt(let prompt):
+            left = PrivacyActions.statusLine(prompt, state)
         case .help:
             left = [Span(" " + catalog.text(.helpClose), .statusHint)]
         case .prompt(let kind, let text):

@@ -137,57 +137,6 @@ public enum ListScreen {
         return [.loadListPage(request)]
     }
 
-    /// Reads the rows from the first visible one on again (after a write changed a customer),
-    /// keeping what is above; the selection stays on the same customer if it is still there.
-    /// Filters can make a customer leave the list, so a filtered list is counted again too.
-    static func refresh(_ state: inout AppState) -> [Effect] {
-        let list = state.list
-        guard list.loaded, !list.rows.isEmpty, !list.pending.contains(.replace),
-            !list.pending.contains(.refresh)
-        else { return [] }
-        let position: PagePosition
-        if list.scrollTop > 0, list.rows.indices.contains(list.scrollTop - 1) {
-            position = .after(list.rows[list.scrollTop - 1].cursor)
-        } else if !list.hasMoreBefore {
-            position = .first
-        } else {
-            // The window starts at the top row: it stays, the rows after it are read again.
-            position = .after(list.rows[0].cursor)
-        }
-        state.list.pending.insert(.refresh)
-        var effects: [Effect] = [
-            .loadListPage(
-                ListPageRequest(
-                    generation: list.generation, query: list.query, position: position,
-                    limit: ListState.pageSize(visible: visibleRows(state)), purpose: .refresh))
-        ]
-        if list.query.filter != ListFilter() || !list.query.search.isEmpty {
-            effects.append(.countList(generation: list.generation, query: list.query))
-        }
-        return effects
-    }
-
-    /// A refreshed page: it replaces the rows after its anchor.
-    static func receiveRefresh(_ list: inout ListState, request: ListPageRequest, page: CustomerListPage) {
-        let keep: Int
-        switch request.position {
-        case .first: keep = 0
-        case .after(let cursor):
-            guard let anchor = list.rows.firstIndex(where: { $0.cursor == cursor }) else { return }
-            keep = anchor + 1
-        default: return
-        }
-        let selectedID = list.selectedRow?.id
-        list.rows = Array(list.rows.prefix(keep)) + page.rows
-        list.hasMoreAfter = page.hasMore
-        list.rowsAfterWindow = page.hasMore ? nil : 0
-        if let selectedID, let index = list.rows.firstIndex(where: { $0.id == selectedID }) {
-            list.selected = index
-        } else {
-            list.selected = min(list.selected, max(0, list.rows.count - 1))
-        }
-    }
-
     /// Keeps the selected row on screen, scrolling as little as possible.
     static func keepSelectionVisible(_ state: inout AppState) {
         let visible = visibleRows(state)
@@ -202,7 +151,9 @@ public enum ListScreen {
     /// edge, so scrolling rarely waits.
     static func prefetch(_ state: inout AppState) -> [Effect] {
         let list = state.list
-        guard list.loaded, !list.pending.contains(.replace) else { return [] }
+        guard list.loaded, !list.pending.contains(.replace), !list.pending.contains(.refresh) else {
+            return []
+        }
         let page = ListState.pageSize(visible: visibleRows(state))
         var effects: [Effect] = []
         if list.hasMoreAfter, !list.pending.contains(.append), list.rows.count - 1 - list.selected < page,
@@ -265,7 +216,7 @@ public enum ListScreen {
             list.rowsAfterWindow =
                 page.hasMore ? list.rowsAfterWindow.map { max(0, $0 - page.rows.count) } : 0
         case .refresh:
-            receiveRefresh(&list, request: request, page: page)
+            Refresh.receive(&list, request: request, page: page)
         case .prepend:
             guard let first = list.rows.first, request.position == .before(first.cursor) else {
                 state.list = list

@@ -420,7 +420,7 @@ public enum LogFormScreen {
         if state.stack.contains(.detail), state.detail.customerID == customerID {
             effects.append(.loadDetail(id: customerID))
         }
-        effects += ListScreen.refresh(&state)
+        effects += Refresh.list(&state)
         if state.stack.contains(.calls) { effects += CallListScreen.reload(&state) }
         return effects
     }

@@ -1,0 +1,104 @@
+/// Sentences of the GDPR actions and the in-dashboard import, in both languages.
+extension Catalog {
+    func privacyNeedsCustomer() -> String {
+        pick("open a customer first (Enter on the list)", "zuerst einen Kunden öffnen (Enter in der Liste)")
+    }
+
+    func privacyCancelled() -> String {
+        pick("cancelled; nothing was changed", "abgebrochen; nichts geändert")
+    }
+
+    func exportPathPrompt() -> String {
+        pick(
+            "Export all data of this customer to (private file, 0600):",
+            "Alle Daten des Kunden exportieren nach (private Datei, 0600):")
+    }
+
+    func exportedPersonalData(_ id: Int64, path: String) -> String {
+        pick(
+            "exported everything about customer \(id) to \(path) (private, 0600)",
+            "alle Daten von Kunde \(id) exportiert nach \(path) (privat, 0600)")
+    }
+
+    func erasePrompt(_ id: Int64, name: String) -> String {
+        pick(
+            "ERASE all personal data of \(name) (id \(id))? This cannot be undone. Type \(id) and Enter to erase, Esc to cancel:",
+            "ALLE personenbezogenen Daten von \(name) (Nr. \(id)) LÖSCHEN? Nicht umkehrbar. \(id) eingeben und Enter zum Löschen, Esc bricht ab:"
+        )
+    }
+
+    func erasePromptShort(_ id: Int64) -> String {
+        pick(
+            "ERASE customer \(id) for good? Type \(id) (Esc cancels):",
+            "Kunde \(id) endgültig LÖSCHEN? \(id) eingeben (Esc bricht ab):")
+    }
+
+    func exportPathPromptShort() -> String { pick("Export to (0600):", "Exportieren nach (0600):") }
+
+    func eraseNotConfirmed(_ id: Int64) -> String {
+        pick(
+            "not erased: the confirmation was not \(id); nothing was changed",
+            "nicht gelöscht: die Bestätigung war nicht \(id); nichts geändert")
+    }
+
+    func erasing(_ id: Int64) -> String { pick("erasing customer \(id)…", "lösche Kunde \(id) …") }
+
+    func erased(_ id: Int64, _ outcome: ErasureOutcome) -> String {
+        pick(
+            "erased customer \(id): \(outcome.touchpointsDeleted) touchpoints and \(outcome.feedbackDeleted) "
+                + "feedback answers deleted, contact data removed; \(outcome.ordersKept) orders and "
+                + "\(outcome.contractsKept) contracts kept pseudonymised",
+            "Kunde \(id) gelöscht: \(outcome.touchpointsDeleted) Kontakte und \(outcome.feedbackDeleted) "
+                + "Feedback-Antworten gelöscht, Kontaktdaten entfernt; \(outcome.ordersKept) Bestellungen und "
+                + "\(outcome.contractsKept) Verträge pseudonymisiert behalten")
+    }
+}
+
+extension Catalog {
+    func importAlreadyRunning() -> String {
+        pick("an import is already running; wait for it to finish", "ein Import läuft schon; bitte warten")
+    }
+
+    func importing(_ file: String, percent: Int) -> String {
+        pick("importing \(file)… \(percent) %", "importiere \(file) … \(percent) %")
+    }
+
+    func importTitle(_ file: String) -> String { pick("Import of \(file)", "Import von \(file)") }
+
+    func importNothingImported() -> String {
+        pick(
+            "Nothing was imported. Fix these problems in the file and import it again:",
+            "Nichts wurde importiert. Diese Fehler in der Datei beheben und erneut importieren:")
+    }
+
+    func importSkippedTitle() -> String { pick("Rows left out", "Ausgelassene Zeilen") }
+
+    func importDone(_ result: ImportResult) -> String {
+        pick(
+            "imported \(result.file): \(result.inserted) new, \(result.updated) updated, "
+                + "\(result.duplicates) already present, \(result.rejected) rejected",
+            "\(result.file) importiert: \(result.inserted) neu, \(result.updated) geändert, "
+                + "\(result.duplicates) schon vorhanden, \(result.rejected) abgelehnt")
+    }
+
+    func importRefused(_ result: ImportResult) -> String {
+        pick(
+            "nothing imported from \(result.file): \(result.problems.count) problem lines (see the panel)",
+            "nichts aus \(result.file) importiert: \(result.problems.count) Fehlerzeilen (siehe Tafel)")
+    }
+
+    /// Label and value of each figure of a finished import.
+    func importFigures(_ result: ImportResult) -> [(String, String)] {
+        [
+            (pick("kind", "Art"), result.kind),
+            (pick("rows read", "Zeilen gelesen"), number(result.rowsRead)),
+            (pick("inserted", "neu angelegt"), number(result.inserted)),
+            (pick("updated", "geändert"), number(result.updated)),
+            (pick("already present", "schon vorhanden"), number(result.duplicates)),
+            (pick("rejected", "abgelehnt"), number(result.rejected)),
+            (pick("new customers", "neue Kunden"), number(result.customersCreated)),
+            (pick("time", "Dauer"), decimal(result.seconds, digits: 2) + " s"),
+            (pick("rescored", "neu bewertet"), result.rescored ? text(.yes) : text(.no)),
+        ]
+    }
+}

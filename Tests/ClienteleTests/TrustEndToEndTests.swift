@@ -1,0 +1,261 @@
+import Foundation
+import GRDB
+import Testing
+import TmuxTesting
+
+/// Two people on one store, and the GDPR and import actions of the dashboard, driven for real:
+/// the `clientele` binary in tmux, other `clientele` processes writing from outside, and the
+/// store files inspected afterwards. Each test builds its own small store (they write to it).
+@Suite("Trust: refresh, concurrent writers, erase and import from the UI", .serialized)
+struct TrustEndToEndTests {
+    static let asOf = "2025-06-30"
+    static let marker = "Qzvmarker8812"
+
+    /// A scored 40-customer demo store plus one customer with a unique name and a note
+    /// holding the marker, so the test can find, log to and erase exactly that person.
+    final class Store {
+        let scratch: Scratch
+        let path: String
+        let customerID: Int64
+
+        init() throws {
+            scratch = try Scratch()
+            path = scratch.file("trust.sqlite")
+            let environment = scratch.environment
+            func run(_ arguments: [String]) throws {
+                let result = try Clientele.run(arguments, environment: environment)
+                guard result.status == 0 else {
+                    throw SpawnError(description: "\(arguments.first ?? ""): \(result.standardError)")
+                }
+            }
+            try run(["demo", "--db", path, "--customers", "40", "--as-of", TrustEndToEndTests.asOf])
+            let customers = scratch.file("trust-customer.csv")
+            try Data("customer_id,name,email\nTRUST-1,Zyxwvu Trusttest,\(marker)@example.de\n".utf8)
+                .write(to: URL(fileURLWithPath: customers))
+            try run(["import", "customers", customers, "--db", path])
+            try run([
+                "log", "TRUST-1", "--db", path, "--channel", "call", "--kind", "service", "--note",
+                "first call \(marker)",
+            ])
+            try run(["score", "--db", path, "--as-of", TrustEndToEndTests.asOf, "--quiet"])
+            customerID = try Self.int(path, "SELECT id FROM customers WHERE external_id = 'TRUST-1'")
+        }
+
+        static func int(_ path: String, _ sql: String) throws -> Int64 {
+            let queue = try DatabaseQueue(path: path)
+            defer { try? queue.close() }
+            return try queue.read { db in try Int64.fetchOne(db, sql: sql) ?? -1 }
+        }
+
+        func int(_ sql: String) throws -> Int64 { try Self.int(path, sql) }
+
+        /// The store files (main, WAL) that hold `needle`, compared without ASCII case.
+        func filesContaining(_ needle: String) -> [String] {
+            let bytes = Array(needle.lowercased().utf8)
+            return ["", "-wal"].filter { suffix in
+                guard let data = FileManager.default.contents(atPath: path + suffix) else { return false }
+                let lowered = data.map { (65...90).contains($0) ? $0 + 32 : $0 }
+                guard lowered.count >= bytes.count else { return false }
+                return (0...(lowered.count - bytes.count)).contains { start in
+                    lowered[start] == bytes[0] && Array(lowered[start..<(start + bytes.count)]) == bytes
+                }
+            }
+        }
+
+        /// The dashboard on this store, on the detail of the test customer.
+        func dashboardOnCustomer() throws -> TmuxSession {
+            let tmux = try TmuxSession(
+                command: [Clientele.binary, "--db", path, "--as-of", TrustEndToEndTests.asOf],
+                environment: ["HOME": scratch.path, "XDG_CONFIG_HOME": scratch.file("config")], width: 140,
+                height: 36)
+            #expect(tmux.waitFor("Segments"), "no overview:\n\(tmux.lastCapture)")
+            try tmux.sendText("/zyxwvu")
+            #expect(tmux.waitFor("1/1 rows"), "search did not find the customer:\n\(tmux.lastCapture)")
+            try tmux.sendKeys("Enter", "Enter")
+            #expect(tmux.waitFor("first call"), "detail did not open:\n\(tmux.lastCapture)")
+            return tmux
+        }
+    }
+
+    @Test("A touch logged by another process appears on the open detail without a key press")
+    func detailRefreshesAfterOutsideLog() throws {
+        let store = try Store()
+        let tmux = try store.dashboardOnCustomer()
+        let logged = try Clientele.run(
+            [
+                "log", "TRUST-1", "--db", store.path, "--channel", "email", "--kind", "sales", "--note",
+                "Outside change 4242",
+            ], environment: store.scratch.environment)
+        #expect(logged.status == 0, "\(logged.standardError)")
+        #expect(
+            tmux.waitFor("Outside change 4242", timeout: .seconds(8)),
+            "the detail did not refresh:\n\(tmux.lastCapture)")
+        // Back on the list: it was refreshed too and still shows the customer selected.
+        try tmux.sendKeys("Escape")
+        #expect(tmux.waitFor("1/1 rows"), "\(tmux.lastCapture)")
+        try tmux.sendKeys("q", "q", "q")
+        #expect(tmux.exitStatus() == 0)
+    }
+
+    @Test("Erase from the detail: export first, the id typed to confirm, the marker gone from the files")
+    func eraseFromTheDashboard() throws {
+        let store = try Store()
+        #expect(!store.filesContaining(Self.marker).isEmpty, "the test must see the marker before erasing")
+        let tmux = try store.dashboardOnCustomer()
+        let id = store.customerID
+
+        // Export: the prompt offers <id>-data.json; the test writes into its scratch folder.
+        try tmux.sendText(":export-data")
+        try tmux.sendKeys("Enter")
+        #expect(tmux.waitFor("\(id)-data.json"), "no export prompt with the default:\n\(tmux.lastCapture)")
+        let exportPath = store.scratch.file("export.json")
+        try tmux.sendKeys("C-u")
+        try tmux.sendText(exportPath)
+        try tmux.sendKeys("Enter")
+        #expect(tmux.waitFor("(private, 0600)"), "export not reported:\n\(tmux.lastCapture)")
+        let exported = try String(contentsOfFile: exportPath, encoding: .utf8)
+        #expect(exported.contains(Self.marker))
+        let mode = try FileManager.default.attributesOfItem(atPath: exportPath)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+
+        // A wrong confirmation erases nothing.
+        try tmux.sendText(":erase")
+        try tmux.sendKeys("Enter")
+        #expect(tmux.waitFor("This cannot be undone"), "no erase prompt:\n\(tmux.lastCapture)")
+        try tmux.sendText("yes")
+        try tmux.sendKeys("Enter")
+        #expect(tmux.waitFor("not erased"), "\(tmux.lastCapture)")
+        #expect(try store.int("SELECT count(*) FROM customers WHERE external_id = 'TRUST-1'") == 1)
+
+        try tmux.sendText(":erase")
+        try tmux.sendKeys("Enter")
+        #expect(tmux.waitFor("This cannot be undone"))
+        try tmux.sendText(String(id))
+        try tmux.sendKeys("Enter")
+        #expect(
+            tmux.waitFor("erased customer \(id)", timeout: .seconds(10)),
+            "erasure not reported:\n\(tmux.lastCapture)")
+        #expect(!tmux.lastCapture.contains("Touchpoints"), "still on the detail:\n\(tmux.lastCapture)")
+        #expect(try store.int("SELECT count(*) FROM customers WHERE external_id = 'TRUST-1'") == 0)
+        #expect(try store.int("SELECT count(*) FROM erasures WHERE customer_id = \(id)") == 1)
+        #expect(store.filesContaining(Self.marker) == [], "the marker is still in the store files")
+        try tmux.sendKeys("q", "q", "q")
+        #expect(tmux.exitStatus() == 0)
+    }
+
+    @Test(":import shows the summary in a panel, or the problems with nothing imported")
+    func importFromTheDashboard() throws {
+        let store = try Store()
+        let before = try store.int("SELECT count(*) FROM orders")
+        let good = store.scratch.file("good.csv")
+        try Data("customer_id,date,amount\nTRUST-1,2025-06-01,19.90\nTRUST-1,2025-06-02,5\n".utf8)
+            .write(to: URL(fileURLWithPath: good))
+        let bad = store.scratch.file("bad.csv")
+        try Data("customer_id,date,amount\nTRUST-1,2025-06-03,7\nTRUST-1,kaputt,5\n".utf8)
+            .write(to: URL(fileURLWithPath: bad))
+        let tmux = try TmuxSession(
+            command: [Clientele.binary, "--db", store.path, "--as-of", Self.asOf],
+            environment: ["HOME": store.scratch.path], width: 140, height: 36)
+        #expect(tmux.waitFor("Segments"))
+
+        try tmux.sendText(":import orders \(bad)")
+        try tmux.sendKeys("Enter")
+        #expect(tmux.waitFor("Nothing was imported"), "no problem panel:\n\(tmux.lastCapture)")
+        #expect(tmux.waitFor("bad.csv:3:2: not a date"), "\(tmux.lastCapture)")
+        #expect(try store.int("SELECT count(*) FROM orders") == before)
+        try tmux.sendKeys("Escape")
+        #expect(tmux.waitUntil { !$0.contains("Nothing was imported") }, "\(tmux.lastCapture)")
+
+        try tmux.sendText(":import orders \(good)")
+        try tmux.sendKeys("Enter")
+        #expect(tmux.waitFor("rows read", timeout: .seconds(10)), "no summary panel:\n\(tmux.lastCapture)")
+        #expect(tmux.lastCapture.contains("imported good.csv: 2 new"), "\(tmux.lastCapture)")
+        #expect(try store.int("SELECT count(*) FROM orders") == before + 2)
+        try tmux.sendKeys("Escape")
+        #expect(tmux.waitUntil { !$0.contains("rows read") }, "\(tmux.lastCapture)")
+        try tmux.sendText(":import nonsense \(good)")
+        try tmux.sendKeys("Enter")
+        #expect(tmux.waitFor("usage: import customers|orders"), "\(tmux.lastCapture)")
+        try tmux.sendKeys("q")
+        #expect(tmux.exitStatus() == 0)
+    }
+
+    @Test("Two log loops and an import at once: no 'database is locked', every reported write present")
+    func concurrentWriters() throws {
+        let store = try Store()
+        let orders = store.scratch.file("orders.csv")
+        var text = "customer_id,date,amount\n"
+        for index in 0..<20_000 {
+            text += "TRUST-1,2025-01-01T00:00:\(String(format: "%02d", index % 60))Z,\(index + 1)\n"
+        }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: orders))
+        let loops = 2
+        let logsPerLoop = Int(ProcessInfo.processInfo.environment["CLIENTELE_CONCURRENT_LOGS"] ?? "") ?? 50
+        let results = ResultsBox()
+        let path = store.path
+        let environment = store.scratch.environment
+        let group = DispatchGroup()
+        for loop in 0..<loops {
+            DispatchQueue.global().async(group: group) {
+                for index in 0..<logsPerLoop {
+                    let note = "concurrent-\(loop)-\(index)"
+                    let result = try? Clientele.run(
+                        [
+                            "log", "TRUST-1", "--db", path, "--channel", "call", "--kind", "service",
+                            "--note", note,
+                        ], environment: environment)
+                    results.add(note: note, result: result)
+                }
+            }
+        }
+        DispatchQueue.global().async(group: group) {
+            let result = try? Clientele.run(
+                ["import", "orders", orders, "--db", path], environment: environment)
+            results.add(note: nil, result: result)
+        }
+        group.wait()
+        let (reported, failures, locked, importOK) = results.counts()
+        let notes = try DatabaseQueue(path: store.path).read { db in
+            Set(try String.fetchAll(db, sql: "SELECT note FROM interactions WHERE note LIKE 'concurrent-%'"))
+        }
+        let missing = reported.filter { !notes.contains($0) }
+        let orderCount = try store.int(
+            "SELECT count(*) FROM orders o JOIN customers c ON c.id = o.customer_id WHERE c.external_id = 'TRUST-1'"
+        )
+        print(
+            "concurrent writers: \(loops * logsPerLoop) logs, \(reported.count) reported saved, "
+                + "\(missing.count) missing, \(failures) failed, \(locked) 'database is locked'; "
+                + "import \(importOK ? "ok" : "failed"), \(orderCount) orders of 20000 present")
+        #expect(locked == 0)
+        #expect(failures == 0)
+        #expect(reported.count == loops * logsPerLoop)
+        #expect(missing.isEmpty)
+        #expect(importOK)
+        #expect(orderCount == 20_000)
+    }
+}
+
+/// Results of the concurrent writers, collected from several threads.
+final class ResultsBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var reported: [String] = []
+    private var failures = 0
+    private var locked = 0
+    private var importOK = false
+
+    func add(note: String?, result: CommandResult?) {
+        lock.withLock {
+            let output = (result?.standardError ?? "") + (result?.standardOutput ?? "")
+            if output.lowercased().contains("locked") || output.lowercased().contains("busy") { locked += 1 }
+            guard let result, result.status == 0 else {
+                failures += 1
+                return
+            }
+            if let note { reported.append(note) } else { importOK = true }
+        }
+    }
+
+    func counts() -> (reported: [String], failures: Int, locked: Int, importOK: Bool) {
+        lock.withLock { (reported, failures, locked, importOK) }
+    }
+}
