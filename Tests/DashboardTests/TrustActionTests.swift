@@ -53,6 +53,10 @@ struct TrustActionTests {
             state.status?.text
                 == "exported everything about customer 1 to /home/a/1-data.json (private, 0600)")
 
+        _ = Dashboard.update(
+            &state, .personalDataExported(customerID: 1, path: "/tmp/a\u{1B}]0;x\u{7}b.json"))
+        #expect(state.status?.text.contains("\u{1B}") == false, "a path is data: sanitised")
+
         #expect(command("export-data", &state).isEmpty)
         _ = Dashboard.update(&state, .key(.escape))
         #expect(state.mode == .normal)

@@ -110,7 +110,8 @@ public enum PrivacyActions {
 
     /// The export is written: say where.
     static func exported(customerID: Int64, path: String, _ state: inout AppState) {
-        state.status = StatusMessage(state.catalog.exportedPersonalData(customerID, path: path))
+        state.status = StatusMessage(
+            state.catalog.exportedPersonalData(customerID, path: sanitizedForTerminal(path)))
     }
 
     /// The customer is erased: back to the list (reloaded), and say what was done.

@@ -66,8 +66,10 @@ public enum ImportPanel {
         state.importing.runningFile = nil
         state.importing.fraction = nil
         state.importing.panel = ImportState.Panel(result: result)
+        var shown = result
+        shown.file = sanitizedForTerminal(result.file)
         state.status = StatusMessage(
-            result.succeeded ? state.catalog.importDone(result) : state.catalog.importRefused(result),
+            result.succeeded ? state.catalog.importDone(shown) : state.catalog.importRefused(shown),
             isError: !result.succeeded)
         guard result.succeeded, result.inserted + result.updated + result.customersCreated > 0 else {
             return []
