@@ -130,6 +130,7 @@ struct PrivacyCommandTests {
         #expect(
             Set((object?["tables"] as? [String: Any])?.keys ?? [:].keys) == [
                 "customer", "orders", "contracts", "interactions", "feedback", "referrals", "scores",
+                "call_list_state",
             ])
         let csv = try Clientele.run(["privacy", "export", "3", "--db", path, "--format", "csv"])
         #expect(csv.standardOutput.hasPrefix("table,row,column,value\r\n"))

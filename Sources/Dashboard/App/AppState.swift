@@ -22,6 +22,8 @@ public enum InputMode: Hashable, Sendable {
     case command(text: String)
     /// A one-line prompt of the call list (a snooze date, an export path).
     case prompt(PromptKind, text: String)
+    /// A GDPR question that takes typed text (export path, erase confirmation).
+    case privacyPrompt(Prompt)
 }
 
 /// What a one-line prompt asks for.
@@ -30,8 +32,6 @@ public enum PromptKind: Hashable, Sendable {
     case snoozeUntil(customerID: Int64)
     /// Where to export the call list.
     case exportPath
-    /// A GDPR question that takes typed text (export path, erase confirmation).
-    case privacyPrompt(Prompt)
 }
 
 /// A line for the status bar: information, or an error.
