@@ -146,6 +146,6 @@ public struct KeyMap: Hashable, Sendable {
         KeyBinding([.control("e")], .externalEditor, help: .helpEditor, hint: .hintEditor),
         KeyBinding([.control("l")], .redraw, help: .helpRedraw),
         KeyBinding([.control("z")], .suspend, help: .helpSuspend),
-        KeyBinding([.control("c")], .interrupt, help: .helpInterrupt),
+        KeyBinding([.control("c")], .interrupt, help: .helpInterruptForm),
     ]
 }

@@ -215,6 +215,26 @@ struct LogFormTests {
         #expect(draft.followUp == Fixtures.day("2025-07-03"))
     }
 
+    @Test("Ctrl-C on a typed form asks like Esc (n keeps the text, a second Ctrl-C quits); empty: quits")
+    func interrupt() {
+        var state = opened()
+        _ = press(&state, .tab, .tab, .tab, .tab)
+        type(&state, "Grüße")
+        _ = press(&state, .control("c"))
+        #expect(state.exitCode == nil)
+        #expect(state.confirm == ConfirmPrompt(question: .confirmDiscardLog, action: .discardLogForm))
+        _ = press(&state, .character("n"))
+        #expect(state.logForm.values.note.text == "Grüße")
+        // Asked and pressed again: the user means it.
+        _ = press(&state, .control("c"), .control("c"))
+        #expect(state.exitCode == 130)
+
+        state = opened()
+        let effects = press(&state, .control("c"))
+        #expect(state.exitCode == 130)
+        #expect(effects == [.quit(code: 130)])
+    }
+
     @Test("Esc on an untouched form closes it; on a typed one it asks, n keeps, y discards")
     func cancel() {
         var state = opened()

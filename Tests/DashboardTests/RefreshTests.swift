@@ -73,6 +73,18 @@ struct RefreshTests {
         #expect(state.list.position == 1)
     }
 
+    @Test("A change seen on another screen rereads the overview when the user goes back to it")
+    func overviewAfterGoingBack() {
+        var state = Fixtures.state()
+        _ = Dashboard.start(&state)
+        _ = Dashboard.update(&state, .key(.character("c")))
+        #expect(!Dashboard.update(&state, .key(.escape)).contains(.loadOverview), "nothing changed yet")
+        _ = Dashboard.update(&state, .key(.character("c")))
+        _ = Dashboard.update(&state, .storeChanged)
+        #expect(Dashboard.update(&state, .key(.escape)).contains(.loadOverview))
+        #expect(state.screen == .overview)
+    }
+
     @Test("The detail reloads its customer and keeps its scroll; the overview reloads its figures")
     func detailAndOverview() {
         var state = Fixtures.state()

@@ -7,6 +7,7 @@ import Scoring
 enum Refresh {
     static func afterStoreChange(_ state: inout AppState) -> [Effect] {
         var effects: [Effect] = []
+        OverviewScreen.markStale(&state)
         switch state.screen {
         case .overview:
             if state.overview.requested { effects.append(.loadOverview) }

@@ -92,7 +92,14 @@ public enum Dashboard {
     // MARK: - Keys
 
     static func handleKey(_ key: KeyEvent, _ state: inout AppState) -> [Effect] {
-        if key == .control("c") { return quit(&state, code: 130) }
+        if key == .control("c") {
+            // A typed log form asks first, as Esc does, so a reflex Ctrl-C loses nothing;
+            // pressed again at the question, it quits.
+            if state.screen == .logForm, state.mode == .normal, state.confirm == nil, state.logForm.isDirty {
+                return LogFormScreen.cancel(&state)
+            }
+            return quit(&state, code: 130)
+        }
         switch state.mode {
         case .help(let scroll): return helpKey(key, scroll: scroll, &state)
         case .search(let text, let previous): return searchKey(key, text: text, previous: previous, &state)
@@ -166,7 +173,8 @@ public enum Dashboard {
     static func back(_ state: inout AppState, key: KeyEvent) -> [Effect] {
         if state.stack.count > 1 {
             state.stack.removeLast()
-            return []
+            // Back on the overview after a change elsewhere: its figures are read again.
+            return state.screen == .overview ? OverviewScreen.ensureLoaded(&state) : []
         }
         if key == .escape {
             state.status = StatusMessage(state.catalog.text(.pressQToQuit))

@@ -268,6 +268,11 @@ public struct Catalog: Hashable, Sendable {
                 "cancel (asks first when something was typed)",
                 "abbrechen (fragt nach, wenn etwas eingegeben wurde)"
             )
+        case .helpInterruptForm:
+            (
+                "quit (exit code 130); asks first when something was typed, quits when pressed again",
+                "beenden (Exit-Code 130); fragt nach, wenn etwas eingegeben wurde; zweimal: beenden"
+            )
         case .helpNextField: ("next field", "nächstes Feld")
         case .helpPreviousField: ("previous field", "vorheriges Feld")
         case .helpSave:

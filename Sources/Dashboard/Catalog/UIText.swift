@@ -39,7 +39,8 @@ public enum UIText: String, CaseIterable, Sendable {
     case errorNPS, errorCSAT, errorCES, errorFollowUpDate, errorFollowUpPast, errorNoteNUL, formInvalid
     case saving, saveFailed, rescoreFailed, notScoredShort, logDiscarded, confirmDiscardLog, confirmAnswers
     case nothingToUndo, undoing, undoFailed, noteFromEditor, editorOnlyInNote
-    case helpLog, helpUndo, helpCancelForm, helpNextField, helpPreviousField, helpSave, helpEditor
+    case helpLog, helpUndo, helpCancelForm, helpInterruptForm, helpNextField, helpPreviousField, helpSave,
+        helpEditor
     case hintLog, hintUndo, hintCancel, hintField, hintSave, hintEditor
     // The call list and its session
     case calls, columnRank, columnReason, columnPhone, columnAction, noCalls, callsFinished

@@ -421,6 +421,7 @@ public enum LogFormScreen {
             effects.append(.loadDetail(id: customerID))
         }
         effects += Refresh.list(&state)
+        OverviewScreen.markStale(&state)
         if state.stack.contains(.calls) { effects += CallListScreen.reload(&state) }
         return effects
     }

@@ -48,6 +48,12 @@ public enum OverviewScreen {
         return [.loadOverview]
     }
 
+    /// The store changed while another screen was on top: the overview is read again when it
+    /// comes back (its old figures stay on screen until the new ones arrive).
+    static func markStale(_ state: inout AppState) {
+        if state.screen != .overview { state.overview.requested = false }
+    }
+
     static func receive(_ state: inout AppState, _ part: OverviewPart) {
         switch part {
         case .headline(let headline): state.overview.figures.headline = headline
