@@ -1,0 +1,294 @@
+import Scoring
+
+/// A call session: the customer on screen, their detail (recent notes) once loaded.
+public struct CallSession: Equatable, Sendable {
+    public var customerID: Int64
+    public var detail: CustomerDetail?
+    /// Calls logged in this session.
+    public var logged = 0
+    /// A call is being saved: outcome keys wait, so one call is never logged twice.
+    public var saving = false
+
+    public init(customerID: Int64) {
+        self.customerID = customerID
+    }
+}
+
+/// One outcome key of the call session: what is logged and what follows.
+public enum CallOutcome: String, CaseIterable, Sendable {
+    case reached, voicemail, noAnswer, callBack, notInterested
+
+    public var interactionOutcome: InteractionOutcome {
+        switch self {
+        case .reached: .reached
+        case .voicemail: .voicemail
+        case .noAnswer: .noAnswer
+        case .callBack: .callBack
+        case .notInterested: .notInterested
+        }
+    }
+
+    /// The session key: r, v, n, b, i.
+    public var key: Character {
+        switch self {
+        case .reached: "r"
+        case .voicemail: "v"
+        case .noAnswer: "n"
+        case .callBack: "b"
+        case .notInterested: "i"
+        }
+    }
+
+    /// What follows: a callback tomorrow, a retry in two days; nothing after reaching the
+    /// customer (the rescoring suggests what is next) or a refusal.
+    public func followUp(today: CalendarDay) -> CalendarDay? {
+        switch self {
+        case .callBack: today.adding(days: 1)
+        case .noAnswer, .voicemail: today.adding(days: 2)
+        case .reached, .notInterested: nil
+        }
+    }
+}
+
+/// A call to log from the session: an outbound call with the outcome, and its follow-up.
+public struct CallOutcomeRequest: Equatable, Sendable {
+    public var customerID: Int64
+    public var name: String
+    public var outcome: InteractionOutcome
+    public var kind: InteractionKind
+    public var followUp: CalendarDay?
+    /// The day the row is marked done for.
+    public var today: CalendarDay
+
+    public init(
+        customerID: Int64, name: String, outcome: InteractionOutcome, kind: InteractionKind,
+        followUp: CalendarDay?, today: CalendarDay
+    ) {
+        self.customerID = customerID
+        self.name = name
+        self.outcome = outcome
+        self.kind = kind
+        self.followUp = followUp
+        self.today = today
+    }
+}
+
+/// The call session: one customer at a time, one key per outcome, then the next.
+extension CallListScreen {
+    static func startSession(_ state: inout AppState) -> [Effect] {
+        guard let entry = state.calls.selectedEntry else {
+            state.status = StatusMessage(state.catalog.text(.noCalls))
+            return []
+        }
+        state.calls.session = CallSession(customerID: entry.customerID)
+        return [.loadDetail(id: entry.customerID)]
+    }
+
+    /// Keys while a session runs: one per outcome, space/→ and ←/backspace to step without
+    /// logging, Esc or q to leave. Everything else is ignored, so a stray key logs nothing.
+    static func sessionKey(_ key: KeyEvent, _ state: inout AppState) -> [Effect] {
+        guard var session = state.calls.session else { return [] }
+        switch key {
+        case .escape, .character("q"):
+            state.calls.session = nil
+            return []
+        case .character(" "), .right, .character("j"), .down:
+            return step(&state, by: 1)
+        case .left, .character("k"), .up:
+            return step(&state, by: -1)
+        case .control("l"):
+            return [.redraw]
+        case .character("?"):
+            state.mode = .help(scroll: 0)
+            return []
+        case .character(let character):
+            guard let outcome = CallOutcome.allCases.first(where: { $0.key == character }),
+                let entry = state.calls.selectedEntry, entry.customerID == session.customerID
+            else { return [] }
+            guard !session.saving else {
+                state.status = StatusMessage(state.catalog.text(.statusSaving))
+                return []
+            }
+            session.saving = true
+            state.calls.session = session
+            let request = CallOutcomeRequest(
+                customerID: entry.customerID, name: entry.name, outcome: outcome.interactionOutcome,
+                kind: interactionKind(for: entry.action?.kind),
+                followUp: outcome.followUp(today: state.today),
+                today: state.today)
+            return [.logCall(request)]
+        default:
+            return []
+        }
+    }
+
+    /// What kind of conversation the suggested action makes the call.
+    static func interactionKind(for action: ActionKind?) -> InteractionKind {
+        switch action {
+        case .resolveComplaint, .callBackDetractor: .service
+        case .prepareRenewal, .winBack: .renewal
+        case .askForReferral: .referral
+        case .onboardingCheckIn: .onboarding
+        case .birthdayGreeting: .greeting
+        case .relationalSurvey: .survey
+        case .crossSell, .reactivate, .loyaltyBonusReminder, .positiveSurprise: .sales
+        case .followUp, .strengthenRelationship, nil: .other
+        }
+    }
+
+    /// Moves the session to another row without logging anything.
+    static func step(_ state: inout AppState, by delta: Int) -> [Effect] {
+        guard state.calls.session?.saving != true else { return [] }
+        let target = state.calls.selected + delta
+        guard state.calls.entries.indices.contains(target) else { return [] }
+        state.calls.selected = target
+        keepSelectionVisible(&state)
+        return follow(&state)
+    }
+
+    /// Points the session at the selected row and asks for its detail.
+    static func follow(_ state: inout AppState) -> [Effect] {
+        guard let entry = state.calls.selectedEntry, var session = state.calls.session else {
+            state.calls.session = nil
+            return []
+        }
+        guard session.customerID != entry.customerID || session.detail == nil else { return [] }
+        session.customerID = entry.customerID
+        session.detail = nil
+        session.saving = false
+        state.calls.session = session
+        return [.loadDetail(id: entry.customerID)]
+    }
+
+    /// The session's call is saved: say so, drop the row, go on with the next customer.
+    static func logged(_ state: inout AppState, _ request: CallOutcomeRequest) -> [Effect] {
+        let catalog = state.catalog
+        var text =
+            sanitizedForTerminal(request.name) + ": " + catalog.outcome(request.outcome) + " "
+            + catalog.text(.statusLogged)
+        if let followUp = request.followUp {
+            text += " · " + catalog.text(.statusNextCall) + " " + catalog.date(followUp)
+        }
+        state.status = StatusMessage(text)
+        var effects = remove(&state, customerID: request.customerID)
+        if var session = state.calls.session {
+            session.logged += 1
+            session.saving = false
+            session.detail = session.customerID == request.customerID ? nil : session.detail
+            state.calls.session = session
+            if state.calls.entries.isEmpty {
+                state.calls.session = nil
+                if (state.calls.total ?? 0) == 0 {
+                    state.status = StatusMessage(text + " · " + catalog.text(.callsFinished))
+                }
+            } else {
+                effects += follow(&state)
+            }
+        }
+        return effects
+    }
+
+    static func receiveDetail(_ state: inout AppState, id: Int64, customer: CustomerDetail?) {
+        guard var session = state.calls.session, session.customerID == id else { return }
+        session.detail = customer
+        state.calls.session = session
+    }
+
+    /// A failed save lets the session try again.
+    static func failed(_ state: inout AppState) {
+        state.calls.session?.saving = false
+    }
+
+    /// One customer at a time: who, the number to dial (boxed, so it stands out), why, what to
+    /// do, the last touch and recent notes, and the outcome keys.
+    static func renderSession(_ state: AppState, into buffer: inout ScreenBuffer, area: Rect) {
+        let catalog = state.catalog
+        guard let entry = state.calls.selectedEntry, let session = state.calls.session else { return }
+        let total = max(state.calls.total ?? state.calls.entries.count, state.calls.entries.count)
+        var lines: [StyledLine] = []
+        lines.append([
+            Span(
+                " " + catalog.text(.sessionCall) + " \(state.calls.selected + 1) " + catalog.text(.sessionOf)
+                    + " "
+                    + catalog.number(total), .muted)
+        ])
+        lines.append([])
+        lines.append([Span("  " + sanitizedForTerminal(entry.name), .title)])
+        if let company = entry.company, !company.isEmpty {
+            lines.append([Span("  " + sanitizedForTerminal(company), .muted)])
+        }
+        lines.append([])
+        let phone = entry.phone.map { sanitizedForTerminal($0) } ?? "–"
+        let boxWidth = DisplayWidth.width(of: phone) + 6
+        lines.append([Span("  ┌" + String(repeating: "─", count: boxWidth - 2) + "┐", .border)])
+        lines.append([Span("  │  ", .border), Span(phone, .title), Span("  │", .border)])
+        lines.append([Span("  └" + String(repeating: "─", count: boxWidth - 2) + "┘", .border)])
+        lines.append([])
+        let width = max(10, area.width - 20)
+        func labelled(_ label: UIText, _ text: String, role: StyleRole = .default) {
+            for (index, part) in DetailScreen.wrap(text, width: width).enumerated() {
+                lines.append([
+                    Span("  " + Layout.fit(index == 0 ? catalog.text(label) : "", 16), .kpiLabel),
+                    Span(part, role),
+                ])
+            }
+        }
+        labelled(.labelReason, entry.topReason.map(catalog.reason) ?? "–")
+        if let action = entry.action {
+            labelled(
+                .labelAction, catalog.action(action.kind, detail: action.detail),
+                role: action.due < state.today ? .riskHigh : .default)
+        }
+        var touch = "–"
+        if let last = entry.lastTouch {
+            touch = catalog.age(days: last.days(until: state.today)) + " (" + catalog.date(last) + ")"
+        }
+        labelled(.labelLastTouch, touch)
+        labelled(
+            .labelChurnRisk,
+            catalog.percent(entry.risk) + " " + catalog.band(entry.band) + " · "
+                + catalog.text(.labelAtStake) + " " + catalog.amount(minor: entry.valueAtStakeMinor),
+            role: ListScreen.riskRole(entry.band))
+        lines.append([])
+        lines.append([Span("  " + catalog.text(.recentNotes), .title)])
+        if let detail = session.detail {
+            let notes = detail.touchpoints.prefix(3)
+            if notes.isEmpty { lines.append([Span("  " + catalog.text(.noTouchpoints), .muted)]) }
+            for touch in notes {
+                let day = Catalog.localDay(
+                    unixSeconds: touch.occurredAt, utcOffsetSeconds: state.utcOffsetSeconds)
+                var what = catalog.channel(touch.channel) + " · " + catalog.interactionKind(touch.kind)
+                if let outcome = touch.outcome { what += " · " + catalog.outcome(outcome) }
+                lines.append([Span("  " + Layout.fit(catalog.date(day), 11), .muted), Span(" " + what)])
+                let note = sanitizedForTerminal(touch.note)
+                if !note.isEmpty {
+                    lines.append([
+                        Span(String(repeating: " ", count: 14)),
+                        Span(DisplayWidth.truncate(note, toColumns: max(4, area.width - 16)), .muted),
+                    ])
+                }
+            }
+        } else {
+            lines.append([Span("  " + catalog.text(.loading), .muted)])
+        }
+        buffer.draw(
+            lines: lines, in: Rect(x: area.x, y: area.y, width: area.width, height: area.height - 2),
+            offset: 0)
+        // The outcome keys stay at the bottom whatever the notes take.
+        var keys: StyledLine = [Span(" ")]
+        for (index, outcome) in CallOutcome.allCases.enumerated() {
+            if index > 0 { keys.append(Span(" · ", .muted)) }
+            keys.append(Span(String(outcome.key), .title))
+            keys.append(Span(" " + catalog.outcome(outcome.interactionOutcome)))
+        }
+        let moves: StyledLine = [
+            Span(" space", .title), Span(" " + catalog.text(.sessionNext), .muted), Span(" · ", .muted),
+            Span("←", .title), Span(" " + catalog.text(.sessionPrevious), .muted), Span(" · ", .muted),
+            Span("esc", .title), Span(" " + catalog.text(.sessionLeave), .muted),
+        ]
+        if area.height >= 2 {
+            buffer.draw(keys, x: area.x, y: area.y + area.height - 2, maxWidth: area.width)
+            buffer.draw(moves, x: area.x, y: area.y + area.height - 1, maxWidth: area.width)
+        }
+    }
+}
