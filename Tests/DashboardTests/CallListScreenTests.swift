@@ -98,7 +98,7 @@ struct CallListScreenTests {
     func typedSnooze() {
         var state = Fixtures.callsState()
         _ = press(&state, "jt")
-        #expect(state.mode == .prompt(.snoozeUntil(customerID: 12), text: ""))
+        #expect(state.mode == .prompt(Prompt(purpose: .snoozeUntil(customerID: 12), text: "")))
         _ = press(&state, "bogus")
         #expect(Dashboard.update(&state, .key(.enter)).isEmpty)
         #expect(state.status?.isError == true)
@@ -126,7 +126,7 @@ struct CallListScreenTests {
         _ = Dashboard.update(&state, .key(.enter))
         #expect(state.calls.filter == CallListFilter(band: .high))
         _ = press(&state, "e")
-        #expect(state.mode == .prompt(.exportPath, text: "calllist-2025-06-30.csv"))
+        #expect(state.mode == .prompt(Prompt(purpose: .callListExport, text: "calllist-2025-06-30.csv")))
         #expect(
             Dashboard.update(&state, .key(.enter))
                 == [

@@ -41,7 +41,7 @@ struct TrustActionTests {
         var state = onDetail()
         #expect(command("export-data", &state).isEmpty)
         #expect(
-            state.mode == .privacyPrompt(Prompt(purpose: .exportPath(customerID: 1), text: "1-data.json")))
+            state.mode == .prompt(Prompt(purpose: .exportPath(customerID: 1), text: "1-data.json")))
         let screen = DashboardView.render(state).trimmedLines
         #expect(screen.last?.contains("1-data.json█") == true, "\(screen)")
         #expect(

@@ -20,18 +20,8 @@ public enum InputMode: Hashable, Sendable {
     /// Typing a search; `previous` comes back on Esc.
     case search(text: String, previous: String)
     case command(text: String)
-    /// A one-line prompt of the call list (a snooze date, an export path).
-    case prompt(PromptKind, text: String)
-    /// A GDPR question that takes typed text (export path, erase confirmation).
-    case privacyPrompt(Prompt)
-}
-
-/// What a one-line prompt asks for.
-public enum PromptKind: Hashable, Sendable {
-    /// The day a snooze of `customerID` ends.
-    case snoozeUntil(customerID: Int64)
-    /// Where to export the call list.
-    case exportPath
+    /// A one-line question in the status bar that takes typed text (`App/Prompt.swift`).
+    case prompt(Prompt)
 }
 
 /// A line for the status bar: information, or an error.

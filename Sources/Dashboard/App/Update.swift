@@ -104,8 +104,7 @@ public enum Dashboard {
         case .help(let scroll): return helpKey(key, scroll: scroll, &state)
         case .search(let text, let previous): return searchKey(key, text: text, previous: previous, &state)
         case .command(let text): return commandKey(key, text: text, &state)
-        case .prompt(let kind, let text): return promptKey(key, kind: kind, text: text, &state)
-        case .privacyPrompt(let prompt): return PrivacyActions.key(key, prompt: prompt, &state)
+        case .prompt(let prompt): return PromptInput.key(key, prompt: prompt, &state)
         case .normal: break
         }
         if let prompt = state.confirm { return ConfirmOverlay.handle(key, prompt, &state) }
@@ -258,32 +257,6 @@ public enum Dashboard {
             state.mode = .command(text: "")
         case .character(let character):
             state.mode = .command(text: text + String(character))
-        default:
-            break
-        }
-        return []
-    }
-
-    /// A one-line prompt of the call list: Enter submits, Esc cancels, nothing else happens.
-    static func promptKey(_ key: KeyEvent, kind: PromptKind, text: String, _ state: inout AppState)
-        -> [Effect]
-    {
-        switch key {
-        case .escape:
-            state.mode = .normal
-        case .enter:
-            state.mode = .normal
-            switch kind {
-            case .snoozeUntil(let customerID):
-                return CallListScreen.snooze(&state, customerID: customerID, text: text)
-            case .exportPath: return CallListScreen.export(&state, text: text)
-            }
-        case .backspace:
-            state.mode = .prompt(kind, text: String(text.dropLast()))
-        case .control("u"):
-            state.mode = .prompt(kind, text: "")
-        case .character(let character):
-            state.mode = .prompt(kind, text: text + String(character))
         default:
             break
         }

@@ -79,14 +79,14 @@ public enum CallListScreen {
         case .snoozeWeek: return mark(&state, .snoozed, until: state.today.adding(days: 7))
         case .snoozeUntil:
             guard let entry = state.calls.selectedEntry else { return [] }
-            state.mode = .prompt(.snoozeUntil(customerID: entry.customerID), text: "")
+            state.mode = .prompt(Prompt(purpose: .snoozeUntil(customerID: entry.customerID), text: ""))
         case .startSession:
             return startSession(&state)
         case .logInteraction:
             guard let entry = state.calls.selectedEntry else { return [] }
             return LogFormScreen.open(&state, customerID: entry.customerID, name: entry.name)
         case .export:
-            state.mode = .prompt(.exportPath, text: defaultExportName(state.today))
+            state.mode = .prompt(Prompt(purpose: .callListExport, text: defaultExportName(state.today)))
         case .filter:
             state.mode = .command(text: "filter ")
         case .clearFilter:

@@ -95,19 +95,10 @@ public enum DashboardView {
             ]
         case .command(let text):
             left = [Span(":" + sanitizedForTerminal(text) + "█", .status)]
-        case .privacyPrompt(let prompt):
-            left = PrivacyActions.statusLine(prompt, state)
+        case .prompt(let prompt):
+            left = PromptInput.statusLine(prompt, state)
         case .help:
             left = [Span(" " + catalog.text(.helpClose), .statusHint)]
-        case .prompt(let kind, let text):
-            let prompt: UIText
-            switch kind {
-            case .snoozeUntil: prompt = .promptSnooze
-            case .exportPath: prompt = .promptExport
-            }
-            left = [
-                Span(" " + catalog.text(prompt), .status), Span(sanitizedForTerminal(text) + "█", .status),
-            ]
         case .normal:
             if let prompt = state.confirm {
                 left = [

@@ -1,25 +1,5 @@
 import Scoring
 
-/// A question in the status bar that takes typed text: the path of a GDPR export (with a
-/// default), or the confirmation of an erasure. Erasing cannot be undone, so a y/n is not
-/// enough: the user must type the customer's id, which they read on the prompt.
-public struct Prompt: Hashable, Sendable {
-    public enum Purpose: Hashable, Sendable {
-        /// Where to write everything the store holds about the customer.
-        case exportPath(customerID: Int64)
-        /// Erase the customer's personal data; `name` is shown (sanitised) so it is clear who.
-        case erase(customerID: Int64, name: String)
-    }
-
-    public var purpose: Purpose
-    public var text: String
-
-    public init(purpose: Purpose, text: String) {
-        self.purpose = purpose
-        self.text = text
-    }
-}
-
 /// What an erasure did, for the status bar (the store's report, without depending on it).
 public struct ErasureOutcome: Hashable, Sendable {
     public var touchpointsDeleted: Int
@@ -44,7 +24,7 @@ public enum PrivacyActions {
     static func export(path: String?, _ state: inout AppState) -> [Effect] {
         guard let id = openCustomer(&state) else { return [] }
         if let path, !path.isEmpty { return [.exportPersonalData(customerID: id, path: path)] }
-        state.mode = .privacyPrompt(Prompt(purpose: .exportPath(customerID: id), text: defaultExportPath(id)))
+        state.mode = .prompt(Prompt(purpose: .exportPath(customerID: id), text: defaultExportPath(id)))
         return []
     }
 
@@ -52,7 +32,7 @@ public enum PrivacyActions {
     static func erase(_ state: inout AppState) -> [Effect] {
         guard let id = openCustomer(&state) else { return [] }
         let name = state.detail.customer?.name ?? ""
-        state.mode = .privacyPrompt(Prompt(purpose: .erase(customerID: id, name: name), text: ""))
+        state.mode = .prompt(Prompt(purpose: .erase(customerID: id, name: name), text: ""))
         return []
     }
 
@@ -66,30 +46,8 @@ public enum PrivacyActions {
         return id
     }
 
-    static func key(_ key: KeyEvent, prompt: Prompt, _ state: inout AppState) -> [Effect] {
-        var prompt = prompt
-        switch key {
-        case .escape:
-            state.mode = .normal
-            state.status = StatusMessage(state.catalog.privacyCancelled())
-            return []
-        case .enter:
-            state.mode = .normal
-            return submit(prompt, &state)
-        case .backspace:
-            if !prompt.text.isEmpty { prompt.text.removeLast() }
-        case .control("u"):
-            prompt.text = ""
-        case .character(let character):
-            prompt.text.append(character)
-        default:
-            return []
-        }
-        state.mode = .privacyPrompt(prompt)
-        return []
-    }
-
-    private static func submit(_ prompt: Prompt, _ state: inout AppState) -> [Effect] {
+    /// Enter on an export path or an erase confirmation.
+    static func submit(_ prompt: Prompt, _ state: inout AppState) -> [Effect] {
         let typed = prompt.text.trimmingCharacters(in: .whitespaces)
         switch prompt.purpose {
         case .exportPath(let id):
@@ -105,6 +63,8 @@ public enum PrivacyActions {
             }
             state.status = StatusMessage(state.catalog.erasing(id))
             return [.eraseCustomer(customerID: id)]
+        case .snoozeUntil, .callListExport:
+            return []
         }
     }
 
@@ -142,6 +102,8 @@ public enum PrivacyActions {
             let question = fitting(
                 catalog.erasePrompt(id, name: sanitizedForTerminal(name)), catalog.erasePromptShort(id))
             return [Span(" " + question + " ", .statusError), Span(typed, .status)]
+        case .snoozeUntil, .callListExport:
+            return [Span(typed, .status)]
         }
     }
 }
