@@ -38,6 +38,16 @@ extension CustomerStore {
         }
     }
 
+    /// Lifts a "done" mark made on `markedOn` (undoing a call-session call); a later or other
+    /// mark stays. One `IMMEDIATE` transaction.
+    public func unmarkCallListEntry(customerID: Int64, markedOn: CalendarDay) throws(StoreError) {
+        try write { db in
+            try db.execute(
+                sql: "DELETE FROM call_list_state WHERE customer_id = ? AND mark = 'done' AND marked_on = ?",
+                arguments: [customerID, markedOn.iso])
+        }
+    }
+
     /// The customer's latest call-list mark, if any.
     public func callListState(customerID: Int64) throws(StoreError) -> CallListState? {
         try read { db in

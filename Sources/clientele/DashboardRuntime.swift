@@ -197,10 +197,9 @@ final class StoreWorker: @unchecked Sendable {
             run(on: calls) { [self] in
                 // Saved and marked means logged, even if the rescoring then fails (a broken
                 // rules file): the session must move on, or a second key would log it twice.
-                if let problem = try CallSessionWrites.log(request, store: store) {
-                    return [.callLogged(request), .failed(problem)]
-                }
-                return [.callLogged(request)]
+                let (logged, problem) = try CallSessionWrites.log(request, store: store)
+                if let problem { return [.callLogged(request, logged), .failed(problem)] }
+                return [.callLogged(request, logged)]
             }
         case .exportCallList(let filter, let path, let language):
             run(on: calls) { [self] in
@@ -410,20 +409,28 @@ final class DashboardRuntime {
 /// the call: if the program dies in between, the call is saved and the customer merely shows
 /// again. Returns a sentence when the call is saved but the rescoring failed.
 enum CallSessionWrites {
-    static func log(_ request: CallOutcomeRequest, store: CustomerStore) throws -> String? {
+    /// Logs the call, marks the customer done, rescores; the logged row (for undo) and, if the
+    /// rescoring failed, why.
+    static func log(_ request: CallOutcomeRequest, store: CustomerStore) throws -> (
+        LoggedInteraction, String?
+    ) {
         let now = Int64(time(nil))
         let interaction = InteractionRecord(
             id: 0, customerID: request.customerID, occurredAt: now, channel: .call, direction: .outbound,
             kind: request.kind, outcome: request.outcome, sentiment: nil, note: "",
             author: ProcessInfo.processInfo.environment["USER"], followUpOn: request.followUp,
             complaintStatus: nil, resolvedAt: nil, createdAt: now)
-        try store.logInteraction(interaction, feedback: [])
+        let id = try store.logInteraction(interaction, feedback: [])
         try store.markCallListEntry(customerID: request.customerID, .done, today: request.today, at: now)
+        let logged = LoggedInteraction(
+            id: id, customerID: request.customerID, customerName: request.name, channel: .call,
+            createdAt: now,
+            markedDoneOn: request.today)
         do {
             _ = try Rescoring.one(store, customerID: request.customerID, today: request.today)
-            return nil
+            return (logged, nil)
         } catch {
-            return "the call is saved, but the customer could not be rescored: \(error)"
+            return (logged, "the call is saved, but the customer could not be rescored: \(error)")
         }
     }
 

@@ -60,6 +60,13 @@ enum LogWriter {
 
     /// Removes exactly the row this session logged; false when it is already gone.
     static func undo(_ entry: LoggedInteraction, in store: CustomerStore) throws -> Bool {
-        try store.deleteInteraction(id: entry.id, customerID: entry.customerID, createdAt: entry.createdAt)
+        guard
+            try store.deleteInteraction(
+                id: entry.id, customerID: entry.customerID, createdAt: entry.createdAt)
+        else { return false }
+        if let day = entry.markedDoneOn {
+            try store.unmarkCallListEntry(customerID: entry.customerID, markedOn: day)
+        }
+        return true
     }
 }

@@ -79,6 +79,21 @@ struct CallListStateTests {
         #expect(try ids(on: Self.today.adding(days: -1)).isEmpty)
     }
 
+    @Test("Undoing a session call lifts that day's done mark only; a snooze or another day's mark stays")
+    func unmarkDone() throws {
+        try store.markCallListEntry(customerID: 2, .done, today: Self.today, at: 1)
+        try store.unmarkCallListEntry(customerID: 2, markedOn: Self.today)
+        #expect(try store.callListState(customerID: 2) == nil)
+        #expect(try ids(on: Self.today) == [2, 3, 5, 4, 1])
+        try store.markCallListEntry(
+            customerID: 3, .snoozed, today: Self.today, until: Self.today.adding(days: 3), at: 2)
+        try store.unmarkCallListEntry(customerID: 3, markedOn: Self.today)
+        #expect(try store.callListState(customerID: 3)?.mark == .snoozed)
+        try store.markCallListEntry(customerID: 4, .done, today: Self.today, at: 3)
+        try store.unmarkCallListEntry(customerID: 4, markedOn: Self.today.adding(days: -1))
+        #expect(try store.callListState(customerID: 4)?.mark == .done)
+    }
+
     @Test("A snooze hides the customer until its day, which it is back on; a new mark replaces it")
     func snoozeUntil() throws {
         let friday = Self.today.adding(days: 4)

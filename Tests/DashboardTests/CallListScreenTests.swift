@@ -178,7 +178,11 @@ struct CallListScreenTests {
         #expect(effects == [.logCall(request)])
         #expect(press(&state, "n").isEmpty, "no second call while the first is saved")
         #expect(press(&state, "d").isEmpty, "list keys do nothing in a session")
-        #expect(Dashboard.update(&state, .callLogged(request)) == [.loadDetail(id: 12)])
+        let logged = LoggedInteraction(
+            id: 501, customerID: 11, customerName: "Jürgen Müller", channel: .call, createdAt: 1,
+            markedDoneOn: Fixtures.today)
+        #expect(Dashboard.update(&state, .callLogged(request, logged)) == [.loadDetail(id: 12)])
+        #expect(state.undoStack == [logged], "u takes a session call back like any logged call")
         #expect(state.calls.entries.map(\.customerID) == [12, 13])
         #expect(state.calls.session?.customerID == 12)
         #expect(state.calls.session?.logged == 1)

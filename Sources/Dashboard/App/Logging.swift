@@ -49,13 +49,20 @@ public struct LoggedInteraction: Equatable, Sendable {
     public var channel: Channel
     /// The row's `created_at`: with the id it names the row even if its id is reused later.
     public var createdAt: Int64
+    /// A call-session call also marked the customer done for this day; undo lifts the mark, so
+    /// the customer is back on the call list.
+    public var markedDoneOn: CalendarDay?
 
-    public init(id: Int64, customerID: Int64, customerName: String, channel: Channel, createdAt: Int64) {
+    public init(
+        id: Int64, customerID: Int64, customerName: String, channel: Channel, createdAt: Int64,
+        markedDoneOn: CalendarDay? = nil
+    ) {
         self.id = id
         self.customerID = customerID
         self.customerName = customerName
         self.channel = channel
         self.createdAt = createdAt
+        self.markedDoneOn = markedDoneOn
     }
 }
 

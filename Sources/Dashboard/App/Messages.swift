@@ -66,7 +66,7 @@ public enum Message: Equatable, Sendable {
     /// A call-list row was marked in the store (and is hidden until `until`).
     case callListMarked(customerID: Int64, mark: CallListMark, until: CalendarDay)
     /// A call from the session was saved, the customer rescored and marked done for today.
-    case callLogged(CallOutcomeRequest)
+    case callLogged(CallOutcomeRequest, LoggedInteraction)
     /// The call list was written to `path` (absolute) with `rows` rows.
     case callListExported(path: String, rows: Int)
     /// An effect failed; the text is one sentence for the status bar.

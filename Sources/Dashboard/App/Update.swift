@@ -37,8 +37,8 @@ public enum Dashboard {
             return CallListScreen.receive(&state, generation: generation, entries: entries, total: total)
         case .callListMarked(let customerID, let mark, let until):
             return CallListScreen.marked(&state, customerID: customerID, mark: mark, until: until)
-        case .callLogged(let request):
-            return CallListScreen.logged(&state, request)
+        case .callLogged(let request, let logged):
+            return CallListScreen.logged(&state, request, logged)
         case .callListExported(let path, let rows):
             state.status = StatusMessage(
                 state.catalog.number(rows) + " " + state.catalog.text(.statusExported) + " "

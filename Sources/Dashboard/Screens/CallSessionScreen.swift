@@ -161,7 +161,11 @@ extension CallListScreen {
     }
 
     /// The session's call is saved: say so, drop the row, go on with the next customer.
-    static func logged(_ state: inout AppState, _ request: CallOutcomeRequest) -> [Effect] {
+    /// Saved: `u` can take the call back (and the done mark with it) like any logged call.
+    static func logged(_ state: inout AppState, _ request: CallOutcomeRequest, _ logged: LoggedInteraction)
+        -> [Effect]
+    {
+        state.undoStack.append(logged)
         let catalog = state.catalog
         var text =
             sanitizedForTerminal(request.name) + ": " + catalog.outcome(request.outcome) + " "
