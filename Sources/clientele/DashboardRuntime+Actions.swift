@@ -13,10 +13,7 @@ extension StoreWorker {
         switch effect {
         case .exportPersonalData(let id, let path):
             run(on: Self.actions) { [store] in
-                let absolute =
-                    path.hasPrefix("/")
-                    ? path
-                    : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+                let absolute = TypedPath.absolute(path)
                 let export = try store.exportPersonalData(customerID: id)
                 try OutputFile.write(PrivacyExportCommand.json(export), to: absolute)
                 return [.personalDataExported(customerID: id, path: absolute)]
@@ -31,7 +28,9 @@ extension StoreWorker {
                 return [.customerErased(customerID: id, outcome)]
             }
         case .importFile(let kind, let path):
-            run(on: Self.actions) { [self] in [.importFinished(importFile(kind: kind, path: path))] }
+            run(on: Self.actions) { [self] in
+                [.importFinished(importFile(kind: kind, path: TypedPath.absolute(path)))]
+            }
         default:
             break
         }

@@ -81,9 +81,10 @@ final class StoreWorker: @unchecked Sendable {
     private let fast = DispatchQueue(label: "clientele.dashboard.fast")
     private let slow = DispatchQueue(label: "clientele.dashboard.slow")
     private let counts = DispatchQueue(label: "clientele.dashboard.counts")
-    /// Logging and undo: one at a time, in the order asked, on the store's writer.
+    /// Every write of the dashboard (log, undo, call-list marks and session calls): one at a
+    /// time, in the order asked, on the store's writer.
     private let writes = DispatchQueue(label: "clientele.dashboard.writes")
-    /// The call list's query (a sort over every due customer) and its writes, one at a time.
+    /// The call list's query (a sort over every due customer) and its export, one at a time.
     private let calls = DispatchQueue(label: "clientele.dashboard.calls")
     private let lock = NSLock()
     private var latestGeneration = 0
@@ -186,7 +187,7 @@ final class StoreWorker: @unchecked Sendable {
                 return [.callListLoaded(generation: generation, entries: entries, total: total)]
             }
         case .markCallList(let customerID, let mark, let until):
-            run(on: calls) { [self] in
+            run(on: writes) { [self] in
                 try store.markCallListEntry(
                     customerID: customerID, mark, today: today, until: until, at: Int64(time(nil)))
                 return [
@@ -194,16 +195,16 @@ final class StoreWorker: @unchecked Sendable {
                 ]
             }
         case .logCall(let request):
-            run(on: calls) { [self] in
+            run(on: writes) { [self] in
                 // Saved and marked means logged, even if the rescoring then fails (a broken
                 // rules file): the session must move on, or a second key would log it twice.
-                let (logged, problem) = try CallSessionWrites.log(request, store: store)
+                let (logged, problem) = try LogWriter.saveCall(request, in: store, now: Int64(time(nil)))
                 if let problem { return [.callLogged(request, logged), .failed(problem)] }
                 return [.callLogged(request, logged)]
             }
         case .exportCallList(let filter, let path, let language):
             run(on: calls) { [self] in
-                let target = CallSessionWrites.absolutePath(path)
+                let target = TypedPath.absolute(path)
                 let entries = try store.callList(today: today, filter: filter)
                 let bytes = CallListExport.csv(entries, catalog: Catalog(language: language), excel: false)
                 try PrivateFile.replace(target, with: bytes)
@@ -403,40 +404,11 @@ final class DashboardRuntime {
     }
 }
 
-/// What the call session's outcome keys write: the call through the same named write as
-/// `clientele log` (one `IMMEDIATE` transaction with its follow-up date), the customer rescored
-/// at once as `clientele log` does, and the row marked done for the day. The mark comes after
-/// the call: if the program dies in between, the call is saved and the customer merely shows
-/// again. Returns a sentence when the call is saved but the rescoring failed.
-enum CallSessionWrites {
-    /// Logs the call, marks the customer done, rescores; the logged row (for undo) and, if the
-    /// rescoring failed, why.
-    static func log(_ request: CallOutcomeRequest, store: CustomerStore) throws -> (
-        LoggedInteraction, String?
-    ) {
-        let now = Int64(time(nil))
-        let interaction = InteractionRecord(
-            id: 0, customerID: request.customerID, occurredAt: now, channel: .call, direction: .outbound,
-            kind: request.kind, outcome: request.outcome, sentiment: nil, note: "",
-            author: ProcessInfo.processInfo.environment["USER"], followUpOn: request.followUp,
-            complaintStatus: nil, resolvedAt: nil, createdAt: now)
-        let id = try store.logInteraction(interaction, feedback: [])
-        try store.markCallListEntry(customerID: request.customerID, .done, today: request.today, at: now)
-        let logged = LoggedInteraction(
-            id: id, customerID: request.customerID, customerName: request.name, channel: .call,
-            createdAt: now,
-            markedDoneOn: request.today)
-        do {
-            _ = try Rescoring.one(store, customerID: request.customerID, today: request.today)
-            return (logged, nil)
-        } catch {
-            return (logged, "the call is saved, but the customer could not be rescored: \(error)")
-        }
-    }
-
+/// Paths typed in the dashboard (exports, `:import`).
+enum TypedPath {
     /// A path typed in the dashboard: `~/` is the home folder, a relative path is taken from
     /// the folder the program was started in.
-    static func absolutePath(_ path: String) -> String {
+    static func absolute(_ path: String) -> String {
         if path.hasPrefix("/") { return path }
         if path == "~" || path.hasPrefix("~/") {
             let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
