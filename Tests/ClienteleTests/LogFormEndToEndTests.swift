@@ -93,6 +93,12 @@ struct LogFormEndToEndTests {
             "detail did not open:\n\(tmux.lastCapture)")
     }
 
+    /// `l` opens the log form; four Tabs reach the note (after channel, direction, kind, outcome).
+    private func openFormTypingNote(_ tmux: TmuxSession, _ note: String) throws {
+        try tmux.sendKeys("l", "Tab", "Tab", "Tab", "Tab")
+        try tmux.sendText(note)
+    }
+
     private func quit(_ tmux: TmuxSession) throws {
         for _ in 0..<4 {
             try tmux.sendKeys("q")
@@ -184,8 +190,7 @@ struct LogFormEndToEndTests {
         let counts = (try store.count("interactions"), try store.count("feedback"))
         let tmux = try start(store)
         try openSafest(tmux, customer.name)
-        try tmux.sendKeys("l", "Tab", "Tab", "Tab", "Tab")
-        try tmux.sendText("halb fertig")
+        try openFormTypingNote(tmux, "halb fertig")
         try tmux.sendKeys("Tab")
         try tmux.sendText("9")
         try tmux.sendKeys("Escape")
@@ -207,8 +212,7 @@ struct LogFormEndToEndTests {
         let customer = try store.safestCustomer()
         let tmux = try start(store)
         try openSafest(tmux, customer.name)
-        try tmux.sendKeys("l", "Tab", "Tab", "Tab", "Tab")
-        try tmux.sendText("vor dem Absturz gespeichert")
+        try openFormTypingNote(tmux, "vor dem Absturz gespeichert")
         try tmux.sendKeys("C-s")
         #expect(tmux.waitFor("Logged call with"), "\(tmux.lastCapture)")
         kill(try tmux.panePID(), SIGKILL)
@@ -228,8 +232,7 @@ struct LogFormEndToEndTests {
         let counts = (try store.count("interactions"), try store.count("feedback"))
         let tmux = try start(store)
         try openSafest(tmux, customer.name)
-        try tmux.sendKeys("l", "Tab", "Tab", "Tab", "Tab")
-        try tmux.sendText("wird rückgängig gemacht")
+        try openFormTypingNote(tmux, "wird rückgängig gemacht")
         try tmux.sendKeys("Tab")
         try tmux.sendText("2")
         try tmux.sendKeys("Enter")
@@ -262,8 +265,7 @@ struct LogFormEndToEndTests {
         chmod(script, 0o755)
         let tmux = try start(store, environment: ["EDITOR": script, "TMPDIR": scratch])
         try openSafest(tmux, customer.name)
-        try tmux.sendKeys("l", "Tab", "Tab", "Tab", "Tab")
-        try tmux.sendText("kurz")
+        try openFormTypingNote(tmux, "kurz")
         try tmux.sendKeys("C-e")
         #expect(tmux.waitFor("note taken from the editor"), "\(tmux.lastCapture)")
         #expect(tmux.waitFor("Vom Editor: Grüße"))

@@ -51,28 +51,38 @@ enum PromptInput {
 
     static func submit(_ prompt: Prompt, _ state: inout AppState) -> [Effect] {
         switch prompt.purpose {
-        case .exportPath, .erase: return PrivacyActions.submit(prompt, &state)
+        case .exportPath(let customerID):
+            return PrivacyActions.submitExport(customerID: customerID, typed: prompt.text, &state)
+        case .erase(let customerID, _):
+            return PrivacyActions.submitErase(customerID: customerID, typed: prompt.text, &state)
         case .snoozeUntil(let customerID):
             return CallListScreen.snooze(&state, customerID: customerID, text: prompt.text)
         case .callListExport: return CallListScreen.export(&state, text: prompt.text)
         }
     }
 
-    /// The status bar while the prompt is open: the question, then the text with a cursor.
+    /// The status bar while the prompt is open: the question, then the text with a cursor. A
+    /// shorter question when the long one would push the typed text off a narrow screen.
     static func statusLine(_ prompt: Prompt, _ state: AppState) -> StyledLine {
         let catalog = state.catalog
+        let typed = sanitizedForTerminal(prompt.text) + "█"
+        let room = state.size.columns - DisplayWidth.width(of: typed) - 2
+        func asking(_ long: String, short: String? = nil, _ role: StyleRole = .status) -> StyledLine {
+            let question = DisplayWidth.width(of: long) <= room ? long : (short ?? long)
+            return [Span(" " + question + " ", role), Span(typed, .status)]
+        }
         switch prompt.purpose {
-        case .exportPath, .erase: return PrivacyActions.statusLine(prompt, state)
+        case .exportPath:
+            return asking(catalog.exportPathPrompt(), short: catalog.exportPathPromptShort())
+        case .erase(let id, let name):
+            return asking(
+                catalog.erasePrompt(id, name: sanitizedForTerminal(name)),
+                short: catalog.erasePromptShort(id),
+                .statusError)
         case .snoozeUntil:
-            return [
-                Span(" " + catalog.text(.promptSnooze), .status),
-                Span(sanitizedForTerminal(prompt.text) + "█", .status),
-            ]
+            return asking(catalog.text(.promptSnooze).trimmingCharacters(in: .whitespaces))
         case .callListExport:
-            return [
-                Span(" " + catalog.text(.promptExport), .status),
-                Span(sanitizedForTerminal(prompt.text) + "█", .status),
-            ]
+            return asking(catalog.text(.promptExport).trimmingCharacters(in: .whitespaces))
         }
     }
 

@@ -46,26 +46,24 @@ public enum PrivacyActions {
         return id
     }
 
-    /// Enter on an export path or an erase confirmation.
-    static func submit(_ prompt: Prompt, _ state: inout AppState) -> [Effect] {
-        let typed = prompt.text.trimmingCharacters(in: .whitespaces)
-        switch prompt.purpose {
-        case .exportPath(let id):
-            guard !typed.isEmpty else {
-                state.status = StatusMessage(state.catalog.privacyCancelled())
-                return []
-            }
-            return [.exportPersonalData(customerID: id, path: typed)]
-        case .erase(let id, _):
-            guard typed == String(id) else {
-                state.status = StatusMessage(state.catalog.eraseNotConfirmed(id), isError: true)
-                return []
-            }
-            state.status = StatusMessage(state.catalog.erasing(id))
-            return [.eraseCustomer(customerID: id)]
-        case .snoozeUntil, .callListExport:
+    /// Enter on the export path: write there (an emptied path cancels).
+    static func submitExport(customerID: Int64, typed: String, _ state: inout AppState) -> [Effect] {
+        let path = typed.trimmingCharacters(in: .whitespaces)
+        guard !path.isEmpty else {
+            state.status = StatusMessage(state.catalog.privacyCancelled())
             return []
         }
+        return [.exportPersonalData(customerID: customerID, path: path)]
+    }
+
+    /// Enter on the erase question: only the customer's own id erases.
+    static func submitErase(customerID: Int64, typed: String, _ state: inout AppState) -> [Effect] {
+        guard typed.trimmingCharacters(in: .whitespaces) == String(customerID) else {
+            state.status = StatusMessage(state.catalog.eraseNotConfirmed(customerID), isError: true)
+            return []
+        }
+        state.status = StatusMessage(state.catalog.erasing(customerID))
+        return [.eraseCustomer(customerID: customerID)]
     }
 
     /// The export is written: say where.
@@ -83,27 +81,5 @@ public enum PrivacyActions {
         state.status = StatusMessage(state.catalog.erased(customerID, outcome))
         if state.screen != .list { state.stack = [.overview, .list] }
         return state.list.loaded ? Refresh.list(&state) : ListScreen.ensureLoaded(&state)
-    }
-
-    /// The status bar while a prompt is open; a shorter question when the long one would
-    /// push the typed text off a narrow screen.
-    static func statusLine(_ prompt: Prompt, _ state: AppState) -> StyledLine {
-        let catalog = state.catalog
-        let typed = sanitizedForTerminal(prompt.text) + "█"
-        let room = state.size.columns - DisplayWidth.width(of: typed) - 2
-        func fitting(_ long: String, _ short: String) -> String {
-            DisplayWidth.width(of: long) <= room ? long : short
-        }
-        switch prompt.purpose {
-        case .exportPath:
-            let question = fitting(catalog.exportPathPrompt(), catalog.exportPathPromptShort())
-            return [Span(" " + question + " ", .status), Span(typed, .status)]
-        case .erase(let id, let name):
-            let question = fitting(
-                catalog.erasePrompt(id, name: sanitizedForTerminal(name)), catalog.erasePromptShort(id))
-            return [Span(" " + question + " ", .statusError), Span(typed, .status)]
-        case .snoozeUntil, .callListExport:
-            return [Span(typed, .status)]
-        }
     }
 }
