@@ -269,7 +269,7 @@ struct LogFormEndToEndTests {
         try tmux.sendKeys("C-e")
         #expect(tmux.waitFor("note taken from the editor"), "\(tmux.lastCapture)")
         #expect(tmux.waitFor("Vom Editor: Grüße"))
-        #expect(tmux.lastCapture.contains("zweite Zeile"))
+        #expect(tmux.waitFor("zweite Zeile"))
         #expect(tmux.lastCapture.contains("Log interaction"), "the form is gone:\n\(tmux.lastCapture)")
         #expect(try String(contentsOfFile: store.folder + "/mode", encoding: .utf8) == "600\n")
         #expect(try String(contentsOfFile: store.folder + "/given", encoding: .utf8) == "kurz\n")
