@@ -32,10 +32,21 @@ extension CustomerStore {
                     WHERE type = 'index' AND tbl_name = 'scores' AND sql IS NOT NULL
                     """
             ).map { (name: $0["name"] as String, sql: $0["sql"] as String) }
-            for index in indexes { try db.execute(sql: "DROP INDEX \"\(index.name)\"") }
-            try db.execute(sql: "DELETE FROM scores")
+            // The old scores are freed without zeroing each page: under `secure_delete` every
+            // page was written once more, as zeros the insert then overwrote (2-5 s and a larger
+            // WAL). The insert reuses most of those pages; an erasure zeroes whatever is still
+            // free before it reports the customer gone (`wipeFreePages`, Privacy.swift).
+            try db.execute(sql: "PRAGMA secure_delete = OFF")
+            do {
+                for index in indexes { try db.execute(sql: "DROP INDEX \"\(index.name)\"") }
+                try db.execute(sql: "DELETE FROM scores")
+            } catch {
+                try? db.execute(sql: "PRAGMA secure_delete = ON")
+                throw error
+            }
+            try db.execute(sql: "PRAGMA secure_delete = ON")
             lap("writeClearSeconds")
-            let statement = try db.makeStatement(sql: ScoreSQL.insert)
+            let statement = try db.makeStatement(sql: ScoreSQL.insertIntoEmpty)
             let constants = ScoreSQL.Constants(model: model, scoredAt: scoredAt)
             try ScoreSQL.Encoded.pipelined(scores) { score, encoded in
                 try ScoreSQL.execute(statement, score, encoded, constants, in: db)
@@ -99,6 +110,9 @@ enum ScoreSQL {
             ?22, ?23, ?24, ?25)
         """
 
+    /// For the emptied table of a whole rescoring: a plain insert (no conflict check per row).
+    static let insertIntoEmpty = insert.replacingOccurrences(of: "INSERT OR REPLACE", with: "INSERT")
+
     /// What every row of one scoring shares, formatted once.
     struct Constants {
         var version: String
@@ -112,18 +126,43 @@ enum ScoreSQL {
         }
     }
 
-    /// A score's JSON columns and due date, encoded apart from the insert so another thread can do it.
+    /// A score's JSON columns and due date as UTF-8 bytes in one buffer, encoded apart from the
+    /// insert so another thread can do it, and bound straight from the buffer.
     struct Encoded: Sendable {
-        var reasons: String
-        var actions: String
-        var bindings: String
-        var nextActionDue: String?
+        private var buffer: [UInt8]
+        private var reasonsEnd: Int
+        private var actionsEnd: Int
+        private var bindingsEnd: Int
 
         init(_ score: CustomerScore) {
-            reasons = ScoreJSON.reasons(score.reasons)
-            actions = ScoreJSON.actions(score.actions)
-            bindings = ScoreJSON.bindings(score.bindings.strengths)
-            nextActionDue = score.actions.first.map { ScoreJSON.isoDay($0.due) }
+            var out = JSONBytes(capacity: 512)
+            ScoreJSON.appendReasons(score.reasons, to: &out)
+            reasonsEnd = out.count
+            ScoreJSON.appendActions(score.actions, to: &out)
+            actionsEnd = out.count
+            ScoreJSON.appendBindings(score.bindings.strengths, to: &out)
+            bindingsEnd = out.count
+            if let next = score.actions.first { out.isoDay(next.due) }
+            buffer = out.bytes
+        }
+
+        /// Binds the reasons, actions, bindings and next-action due date (NULL without an
+        /// action) to these parameters, runs `body` while the bytes are bound, then unbinds.
+        func withBound<T>(
+            _ binder: RawBinder, reasons: Int32, actions: Int32, bindings: Int32, due: Int32,
+            _ body: () throws -> T
+        ) rethrows -> T {
+            try buffer.withUnsafeBufferPointer { all in
+                binder.bindText(reasons, all, 0..<reasonsEnd)
+                binder.bindText(actions, all, reasonsEnd..<actionsEnd)
+                binder.bindText(bindings, all, actionsEnd..<bindingsEnd)
+                if bindingsEnd < all.count {
+                    binder.bindText(due, all, bindingsEnd..<all.count)
+                } else {
+                    binder.bind(due, nil as String?)
+                }
+                return try body()
+            }
         }
 
         /// Calls `body` for every score in order with its encoded columns; batch k + 1 is encoded
@@ -189,10 +228,8 @@ enum ScoreSQL {
             b.bind(19, score.lastOrder?.startUnixSeconds)
             b.bind(20, score.lastTouch?.startUnixSeconds)
             b.bind(21, next?.kind.rawValue)
-            b.bind(22, encoded.nextActionDue)
-            b.bind(23, encoded.reasons)
-            b.bind(24, encoded.actions)
-            b.bind(25, encoded.bindings)
+        } step: { b, step in
+            try encoded.withBound(b, reasons: 23, actions: 24, bindings: 25, due: 22, step)
         }
     }
 

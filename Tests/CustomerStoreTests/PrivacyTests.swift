@@ -118,6 +118,51 @@ struct PrivacyTests {
         #expect(try store.searchCustomers("Kunde 43").map(\.id) == [43])
     }
 
+    @Test("An old score a rescoring freed without zeroing is wiped by the erasure")
+    func rescoredThenErased() throws {
+        let today = try #require(CalendarDay(iso: "2025-06-30"))
+        func scores(_ ruleID: (Int) -> String) -> [CustomerScore] {
+            (1...200).map { id in
+                CustomerScore(
+                    customerID: Int64(id), rfm: nil, segment: .atRisk, repeatPurchases: 1,
+                    probabilityAlive: 0.5, expectedPurchases: 1, expectedSpendMinor: 100, clvMinor: 1_000,
+                    valueMinor: 1_000, risk: 0.7, band: .high, tier: .a, valueAtStakeMinor: 700,
+                    reasons: [WeightedReason(reason: .noRecentOrder(daysSinceLastOrder: 40), weight: 0.5)],
+                    actions: [
+                        SuggestedAction(kind: .relationalSurvey, ruleID: ruleID(id), due: today, priority: 1)
+                    ],
+                    bindings: BindingProfile(strengths: BindingSignals()), lastOrder: nil, lastTouch: nil)
+            }
+        }
+        let model = PopulationModel(
+            version: "test", asOf: today, timeUnit: .weeks, customers: 200, buyers: 200, bgnbd: nil,
+            gammaGamma: nil, problems: [], rfm: nil, populationGapDays: nil, tierAMinor: 0, tierBMinor: 0,
+            settings: ModelSettings())
+        // Long old scores (about a page each), customer 42's marked; short new ones: most old
+        // pages are not reused by the rescoring and stay free, unzeroed.
+        let padding = String(repeating: "p", count: 3_000)
+        let oldScore = "\(marker)-old-score"
+        try store.replaceAllScores(
+            scores { $0 == 42 ? oldScore + padding : padding }, model: model, scoredAt: 0)
+        try store.checkpoint()
+        try store.replaceAllScores(scores { _ in "short" }, model: model, scoredAt: 1)
+        try store.checkpoint()
+        #expect(
+            !(try filesContain(oldScore)).isEmpty,
+            "the rescoring must leave the old score in a free page, or this test shows nothing")
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "PRAGMA secure_delete") } == 1)
+
+        _ = try store.erase(customerID: 42, at: 5_000)
+        #expect(try filesContain(oldScore) == [])
+        #expect(try filesContain(marker) == [])
+        #expect(
+            try store.read { db in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name = 'free_page_wipe'")
+            } == 0)
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "PRAGMA freelist_count") } ?? 0 > 0)
+        #expect(try store.integrityProblems().isEmpty)
+    }
+
     @Test("Purging old touchpoints anonymises their notes and reports how many")
     func purge() throws {
         let report = try store.purgeInteractions(olderThan: 1_500)

@@ -33,6 +33,51 @@ struct StoreOpeningTests {
         #expect(try reopened.searchCustomers("jurgen").map(\.name) == ["Jürgen Müller"])
     }
 
+    @Test("A version-6 store keeps its scores through migration 0007 and gets the fact indexes")
+    func migratesVersionSixScores() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("v6.sqlite")
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try Migrations.migrator().migrate(queue, upTo: "0006-call-list-state")
+            try queue.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO customers (id, name, sort_name, created_at, updated_at)
+                        VALUES (7, 'Kunde 7', 'kunde 7', 0, 0);
+                        INSERT INTO scores (customer_id, model_version, scored_at, as_of, churn_risk, risk_band,
+                            next_action, next_action_due, reasons, actions, bindings)
+                        VALUES (7, 'v', 1, '2025-06-30', 0.625, 'high', 'call', '2025-07-01',
+                            '[{"reason":{"noRecentOrder":{"daysSinceLastOrder":40}},"weight":0.5}]',
+                            '[{"kind":"call","ruleID":"r","due":"2025-07-01","priority":3}]', '{}');
+                        """)
+            }
+        }
+        let store = try CustomerStore.open(path: path, mode: .existingOnly)
+        #expect(try store.statistics().schemaVersion == CustomerStore.knownSchemaVersion)
+        try store.read { db in
+            let row = try #require(try Row.fetchOne(db, sql: "SELECT * FROM scores"))
+            #expect(row["customer_id"] as Int64 == 7)
+            #expect(row["churn_risk"] as Double == 0.625)
+            #expect(row["next_action_due"] as String == "2025-07-01")
+            #expect((row["reasons"] as String).contains("noRecentOrder"))
+            let indexes = try String.fetchSet(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+            #expect(
+                indexes.isSuperset(of: ["scores_by_risk", "scores_by_next_action_due", "scores_by_segment"]))
+            #expect(indexes.isSuperset(of: ["interactions_by_customer_facts", "feedback_by_customer_facts"]))
+            #expect(!indexes.contains("interactions_by_customer_time"))
+            let plan = try Row.fetchAll(
+                db, sql: "EXPLAIN QUERY PLAN " + FactSQL.touchpoints,
+                arguments: ["end": 1, "yearAgo": 0, "recent": 0])
+            #expect(
+                plan.contains {
+                    ($0["detail"] as String).contains("COVERING INDEX interactions_by_customer_facts")
+                })
+        }
+        #expect(try store.integrityProblems().isEmpty)
+    }
+
     @Test("A store written by a newer Clientele is refused, not damaged")
     func refusesNewerSchema() throws {
         let folder = try TemporaryFolder()
