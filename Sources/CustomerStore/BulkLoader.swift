@@ -72,8 +72,6 @@ public final class BulkLoader {
 struct RawBinder {
     let handle: OpaquePointer
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-    /// `SQLITE_STATIC`: SQLite reads the bytes in place and never frees them.
-    private static let staticText: sqlite3_destructor_type? = nil
 
     /// Binds with `bind` and steps the statement once, bypassing GRDB's argument bookkeeping
     /// (no per-row argument arrays: the bulk path's hot loop).
@@ -87,32 +85,6 @@ struct RawBinder {
             let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
             sqlite3_reset(handle)
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
-        }
-    }
-
-    /// As `execute(_:in:bind:)`, but the step runs inside `step`, so values can be bound from
-    /// memory that is valid only inside a closure (`bindText`, no copy); the bindings are
-    /// cleared before `step` returns, so SQLite never holds a pointer past it.
-    static func execute(
-        _ statement: Statement, in db: Database, bind: (RawBinder) -> Void,
-        step: (RawBinder, () throws -> Void) throws -> Void
-    ) throws {
-        let handle = statement.sqliteStatement
-        sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
-        let binder = RawBinder(handle: handle)
-        bind(binder)
-        try step(binder) {
-            let code = sqlite3_step(handle)
-            defer {
-                sqlite3_reset(handle)
-                sqlite3_clear_bindings(handle)
-            }
-            guard code == SQLITE_DONE else {
-                let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
-                throw DatabaseError(
-                    resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
-            }
         }
     }
 
@@ -152,15 +124,14 @@ struct RawBinder {
         if let value { sqlite3_bind_double(handle, index, value) } else { sqlite3_bind_null(handle, index) }
     }
 
-    /// Binds `range` of `bytes` (UTF-8) as text without copying: the caller keeps the bytes
-    /// alive until the statement has stepped (see `execute(_:in:bind:step:)`).
+    /// Binds `range` of `bytes` (UTF-8) as text; SQLite copies it.
     func bindText(_ index: Int32, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
         guard let base = bytes.baseAddress else {
             sqlite3_bind_text(handle, index, "", 0, Self.transient)
             return
         }
         _ = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars in
-            sqlite3_bind_text(handle, index, chars + range.lowerBound, Int32(range.count), Self.staticText)
+            sqlite3_bind_text(handle, index, chars + range.lowerBound, Int32(range.count), Self.transient)
         }
     }
 

@@ -3,15 +3,38 @@ import GRDB
 import Scoring
 
 extension CustomerStore {
-    /// Replaces every score and records the population model, in one `IMMEDIATE` transaction:
-    /// readers see either the old scores or the new ones, never a mix.
-    ///
-    /// The JSON columns of the next batch of scores are encoded on a second thread while this one
-    /// inserts the current batch (encoding was about as costly as SQLite's insert), so the write
-    /// costs little more than SQLite's own work. `phase` hears how long each step took.
+    /// Replaces every score with these, and records the population model (see below).
     public func replaceAllScores(
         _ scores: [CustomerScore], model: PopulationModel, scoredAt: Int64,
         phase: ((String, Double) -> Void)? = nil
+    ) throws(StoreError) {
+        try replaceAllScores(count: scores.count, model: model, scoredAt: scoredAt, phase: phase) {
+            Array(scores[$0])
+        }
+    }
+
+    /// Judges every customer of a prepared whole-base scoring and replaces every score with the
+    /// result (see below); the scores are never all in memory at once.
+    public func replaceAllScores(
+        judging judgement: BaseJudgement, scoredAt: Int64, phase: ((String, Double) -> Void)? = nil
+    ) throws(StoreError) {
+        try replaceAllScores(count: judgement.count, model: judgement.model, scoredAt: scoredAt, phase: phase)
+        {
+            $0.map(judgement.score)
+        }
+    }
+
+    /// Replaces every score with the `count` scores `make` returns range by range, and records
+    /// the population model, in one `IMMEDIATE` transaction: readers see either the old scores
+    /// or the new ones, never a mix.
+    ///
+    /// The next batch of scores is made and its JSON encoded on a second thread while this one
+    /// inserts the current batch (judging and encoding together cost about what SQLite's insert
+    /// does), so the write costs little more than SQLite's own work. `phase` hears how long
+    /// each step took.
+    public func replaceAllScores(
+        count: Int, model: PopulationModel, scoredAt: Int64, phase: ((String, Double) -> Void)? = nil,
+        make: @escaping @Sendable (Range<Int>) -> [CustomerScore]
     ) throws(StoreError) {
         try write { db in
             var started = DispatchTime.now()
@@ -46,10 +69,26 @@ extension CustomerStore {
             }
             try db.execute(sql: "PRAGMA secure_delete = ON")
             lap("writeClearSeconds")
-            let statement = try db.makeStatement(sql: ScoreSQL.insertIntoEmpty)
+            // Many rows per statement: each execution of an INSERT opens its cursors and checks
+            // afresh, which for one row at a time cost about as much as the insert itself.
+            let rowsPerStatement = 50
+            let many = try db.makeStatement(sql: ScoreSQL.insertIntoEmpty(rows: rowsPerStatement))
+            let one = try db.makeStatement(sql: ScoreSQL.insertIntoEmpty(rows: 1))
             let constants = ScoreSQL.Constants(model: model, scoredAt: scoredAt)
-            try ScoreSQL.Encoded.pipelined(scores) { score, encoded in
-                try ScoreSQL.execute(statement, score, encoded, constants, in: db)
+            try ScoreSQL.Encoded.pipelined(count: count, make: make) { batch, encoded in
+                var done = 0
+                while done < encoded.count {
+                    let rows = encoded.count - done >= rowsPerStatement ? rowsPerStatement : 1
+                    try RawBinder.execute(rows == 1 ? one : many, in: db) { binder in
+                        for row in 0..<rows {
+                            ScoreSQL.bind(
+                                batch[batch.startIndex + done + row], encoded[done + row], constants,
+                                to: binder,
+                                row: row)
+                        }
+                    }
+                    done += rows
+                }
             }
             lap("writeInsertSeconds")
             for index in indexes { try db.execute(sql: index.sql) }
@@ -101,17 +140,28 @@ extension CustomerStore {
 }
 
 enum ScoreSQL {
-    static let insert = """
-        INSERT OR REPLACE INTO scores (customer_id, model_version, scored_at, as_of, recency, frequency, monetary,
-            segment, repeat_purchases, p_alive, expected_purchases, expected_spend_minor, clv_minor, value_minor,
-            churn_risk, risk_band, value_tier, value_at_stake_minor, last_order_at, last_touch_at, next_action,
-            next_action_due, reasons, actions, bindings)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
-            ?22, ?23, ?24, ?25)
+    static let columns = """
+        customer_id, model_version, scored_at, as_of, recency, frequency, monetary, segment, repeat_purchases,
+        p_alive, expected_purchases, expected_spend_minor, clv_minor, value_minor, churn_risk, risk_band,
+        value_tier, value_at_stake_minor, last_order_at, last_touch_at, next_action, next_action_due, reasons,
+        actions, bindings
         """
+    static let columnCount = 25
 
-    /// For the emptied table of a whole rescoring: a plain insert (no conflict check per row).
-    static let insertIntoEmpty = insert.replacingOccurrences(of: "INSERT OR REPLACE", with: "INSERT")
+    /// One customer's score, replacing the one stored.
+    static let insert = "INSERT OR REPLACE INTO scores (\(columns)) VALUES \(placeholders(rows: 1))"
+
+    /// `rows` scores at once into the emptied table of a whole rescoring (no conflict check).
+    static func insertIntoEmpty(rows: Int) -> String {
+        "INSERT INTO scores (\(columns)) VALUES \(placeholders(rows: rows))"
+    }
+
+    /// `(?1, ..., ?25), (?26, ...)`: row r's columns are parameters 25r + 1 ... 25r + 25.
+    private static func placeholders(rows: Int) -> String {
+        (0..<rows).map { row in
+            "(" + (1...columnCount).map { "?\(row * columnCount + $0)" }.joined(separator: ", ") + ")"
+        }.joined(separator: ", ")
+    }
 
     /// What every row of one scoring shares, formatted once.
     struct Constants {
@@ -147,12 +197,9 @@ enum ScoreSQL {
         }
 
         /// Binds the reasons, actions, bindings and next-action due date (NULL without an
-        /// action) to these parameters, runs `body` while the bytes are bound, then unbinds.
-        func withBound<T>(
-            _ binder: RawBinder, reasons: Int32, actions: Int32, bindings: Int32, due: Int32,
-            _ body: () throws -> T
-        ) rethrows -> T {
-            try buffer.withUnsafeBufferPointer { all in
+        /// action) to these parameters.
+        func bind(to binder: RawBinder, reasons: Int32, actions: Int32, bindings: Int32, due: Int32) {
+            buffer.withUnsafeBufferPointer { all in
                 binder.bindText(reasons, all, 0..<reasonsEnd)
                 binder.bindText(actions, all, reasonsEnd..<actionsEnd)
                 binder.bindText(bindings, all, actionsEnd..<bindingsEnd)
@@ -161,33 +208,34 @@ enum ScoreSQL {
                 } else {
                     binder.bind(due, nil as String?)
                 }
-                return try body()
             }
         }
 
-        /// Calls `body` for every score in order with its encoded columns; batch k + 1 is encoded
-        /// on another thread while `body` runs over batch k. At most two batches are held.
+        /// Calls `body` for every batch of scores in order with their encoded columns; batch
+        /// k + 1 is made and encoded on another thread while `body` runs over batch k. At most
+        /// two batches are held.
         static func pipelined(
-            _ scores: [CustomerScore], batch: Int = 4_096,
-            _ body: (CustomerScore, Encoded) throws -> Void
+            count: Int, batch: Int = 4_000, make: @escaping @Sendable (Range<Int>) -> [CustomerScore],
+            _ body: ([CustomerScore], [Encoded]) throws -> Void
         ) throws {
-            @Sendable func encode(_ range: Range<Int>) -> [Encoded] { scores[range].map(Encoded.init) }
-            func range(from start: Int) -> Range<Int> { start..<min(scores.count, start + batch) }
-            var current = encode(range(from: 0))
+            @Sendable func prepare(_ range: Range<Int>) -> ([CustomerScore], [Encoded]) {
+                let scores = make(range)
+                return (scores, scores.map(Encoded.init))
+            }
+            func range(from start: Int) -> Range<Int> { start..<min(count, start + batch) }
+            var current = prepare(range(from: 0))
             var start = 0
-            while start < scores.count {
+            while start < count {
                 let nextStart = start + batch
-                let next = EncodedBatch()
+                let next = PreparedBatch()
                 let group = DispatchGroup()
-                if nextStart < scores.count {
+                if nextStart < count {
                     let nextRange = range(from: nextStart)
-                    DispatchQueue.global().async(group: group) { next.rows = encode(nextRange) }
+                    DispatchQueue.global().async(group: group) { next.rows = prepare(nextRange) }
                 }
-                // Wait for the helper even when an insert fails, so it never outlives `scores`.
+                // Wait for the helper even when an insert fails, so it never outlives this call.
                 defer { group.wait() }
-                for (offset, encoded) in current.enumerated() {
-                    try body(scores[start + offset], encoded)
-                }
+                try body(current.0, current.1)
                 group.wait()
                 current = next.rows
                 start = nextStart
@@ -195,42 +243,46 @@ enum ScoreSQL {
         }
     }
 
-    /// The hand-over between the encoding thread and the inserting one (`DispatchGroup.wait`
+    /// The hand-over between the preparing thread and the inserting one (`DispatchGroup.wait`
     /// orders the accesses).
-    private final class EncodedBatch: @unchecked Sendable {
-        var rows: [Encoded] = []
+    private final class PreparedBatch: @unchecked Sendable {
+        var rows: ([CustomerScore], [Encoded]) = ([], [])
     }
 
     static func execute(
         _ statement: Statement, _ score: CustomerScore, _ encoded: Encoded, _ constants: Constants,
         in db: Database
     ) throws {
-        let next = score.actions.first
-        try RawBinder.execute(statement, in: db) { b in
-            b.bind(1, score.customerID)
-            b.bind(2, constants.version)
-            b.bind(3, constants.scoredAt)
-            b.bind(4, constants.asOf)
-            b.bind(5, score.rfm?.recency)
-            b.bind(6, score.rfm?.frequency)
-            b.bind(7, score.rfm?.monetary)
-            b.bind(8, score.segment.rawValue)
-            b.bind(9, score.repeatPurchases)
-            b.bind(10, score.probabilityAlive.map { min(1, max(0, $0)) })
-            b.bind(11, score.expectedPurchases.map { max(0, $0) })
-            b.bind(12, score.expectedSpendMinor)
-            b.bind(13, score.clvMinor)
-            b.bind(14, score.valueMinor)
-            b.bind(15, score.risk)
-            b.bind(16, score.band.rawValue)
-            b.bind(17, score.tier.rawValue)
-            b.bind(18, score.valueAtStakeMinor)
-            b.bind(19, score.lastOrder?.startUnixSeconds)
-            b.bind(20, score.lastTouch?.startUnixSeconds)
-            b.bind(21, next?.kind.rawValue)
-        } step: { b, step in
-            try encoded.withBound(b, reasons: 23, actions: 24, bindings: 25, due: 22, step)
-        }
+        try RawBinder.execute(statement, in: db) { bind(score, encoded, constants, to: $0, row: 0) }
+    }
+
+    /// Binds one score to the parameters of row `row` of an insert (see `placeholders`).
+    static func bind(
+        _ score: CustomerScore, _ encoded: Encoded, _ constants: Constants, to b: RawBinder, row: Int
+    ) {
+        let base = Int32(row * columnCount)
+        b.bind(base + 1, score.customerID)
+        b.bind(base + 2, constants.version)
+        b.bind(base + 3, constants.scoredAt)
+        b.bind(base + 4, constants.asOf)
+        b.bind(base + 5, score.rfm?.recency)
+        b.bind(base + 6, score.rfm?.frequency)
+        b.bind(base + 7, score.rfm?.monetary)
+        b.bind(base + 8, score.segment.rawValue)
+        b.bind(base + 9, score.repeatPurchases)
+        b.bind(base + 10, score.probabilityAlive.map { min(1, max(0, $0)) })
+        b.bind(base + 11, score.expectedPurchases.map { max(0, $0) })
+        b.bind(base + 12, score.expectedSpendMinor)
+        b.bind(base + 13, score.clvMinor)
+        b.bind(base + 14, score.valueMinor)
+        b.bind(base + 15, score.risk)
+        b.bind(base + 16, score.band.rawValue)
+        b.bind(base + 17, score.tier.rawValue)
+        b.bind(base + 18, score.valueAtStakeMinor)
+        b.bind(base + 19, score.lastOrder?.startUnixSeconds)
+        b.bind(base + 20, score.lastTouch?.startUnixSeconds)
+        b.bind(base + 21, score.actions.first?.kind.rawValue)
+        encoded.bind(to: b, reasons: base + 23, actions: base + 24, bindings: base + 25, due: base + 22)
     }
 
     static func insertModel(_ model: PopulationModel, fittedAt: Int64, in db: Database) throws {

@@ -36,6 +36,18 @@ public enum CustomerBaseScoring {
     )
         -> (model: PopulationModel, scores: [CustomerScore])
     {
+        let judgement = prepare(facts: facts, summaries: summaries, request: request)
+        return (
+            judgement.model, Parallel.map(count: judgement.count, workers: workers) { judgement.score($0) }
+        )
+    }
+
+    /// Everything a whole-base scoring decides for the population (the fits, RFM boundaries,
+    /// values and tiers), leaving only the per-customer judging, which the caller may run where
+    /// and when it likes (the store judges batch k + 1 while it inserts batch k).
+    public static func prepare(facts: [CustomerFacts], summaries: [PurchaseSummary?], request: ScoringRequest)
+        -> BaseJudgement
+    {
         let settings = request.settings
         var problems: [String] = []
         let buyerIndices = summaries.indices.filter { summaries[$0] != nil }
@@ -96,14 +108,10 @@ public enum CustomerBaseScoring {
             problems: problems, rfm: rfm, populationGapDays: populationGap, tierAMinor: tierA,
             tierBMinor: tierB,
             settings: settings)
-        let (fixedEstimates, fixedCLVs) = (estimates, clvs)
-        let scores = Parallel.map(count: facts.count, workers: workers) { index in
-            judge(
-                facts[index], summary: summaries[index], estimate: fixedEstimates[index],
-                clvMinor: fixedCLVs[index],
-                valueMinor: values[index], model: model, rules: request.rules)
-        }
-        return (model, scores)
+        return BaseJudgement(
+            model: model, facts: facts, summaries: summaries, estimates: estimates, clvs: clvs,
+            values: values,
+            rules: request.rules)
     }
 
     /// Rescores one customer with the stored population model (after a logged interaction or order).
@@ -224,5 +232,27 @@ public enum CustomerBaseScoring {
             cumulative += Double(value)
         }
         return (thresholdA, thresholdB)
+    }
+}
+
+/// A prepared whole-base scoring: the population model and what each customer's judgement needs.
+/// Pure and immutable, so any thread may judge any customer.
+public struct BaseJudgement: Sendable {
+    public let model: PopulationModel
+    let facts: [CustomerFacts]
+    let summaries: [PurchaseSummary?]
+    let estimates: [CustomerValueEstimate?]
+    let clvs: [Int64?]
+    let values: [Int64]
+    let rules: ActionRuleSet
+
+    /// How many customers there are to judge.
+    public var count: Int { facts.count }
+
+    /// The score of customer `index` (the order of the facts the scoring was prepared with).
+    public func score(_ index: Int) -> CustomerScore {
+        CustomerBaseScoring.judge(
+            facts[index], summary: summaries[index], estimate: estimates[index], clvMinor: clvs[index],
+            valueMinor: values[index], model: model, rules: rules)
     }
 }

@@ -33,18 +33,18 @@ struct BenchScoreCommand: ParsableCommand {
             asOf: request.asOf, unit: request.timeUnit, phase: { figures[$0] = .number($1) })
         figures["readSeconds"] = .number(Clock.monotonicSeconds() - started)
         started = Clock.monotonicSeconds()
-        let outcome = CustomerBaseScoring.scoreAll(
+        let judgement = CustomerBaseScoring.prepare(
             facts: input.facts, summaries: input.summaries, request: request)
         figures["modelSeconds"] = .number(Clock.monotonicSeconds() - started)
         started = Clock.monotonicSeconds()
-        try customerStore.replaceAllScores(outcome.scores, model: outcome.model, scoredAt: Int64(time(nil))) {
+        try customerStore.replaceAllScores(judging: judgement, scoredAt: Int64(time(nil))) {
             figures[$0] = .number($1)
         }
         figures["writeSeconds"] = .number(Clock.monotonicSeconds() - started)
         let rescoring = Clock.monotonicSeconds() - total
         figures["rescoringSeconds"] = .number(rescoring)
         figures["ratioToSqliteAggregate"] = .number(rescoring / baseline)
-        figures["customers"] = .int(outcome.scores.count)
+        figures["customers"] = .int(judgement.count)
         figures["purchaseDaysScored"] = .int(
             input.summaries.reduce(0) { $0 + ($1.map { $0.frequency + 1 } ?? 0) })
         figures["peakResidentMegabytes"] = .number(Self.peakResidentMegabytes())

@@ -24,13 +24,13 @@ struct ScoreCommand: ParsableCommand {
         let customerStore = try store.open(createIfMissing: false)
         let request = try model.request()
         let started = Clock.monotonicSeconds()
-        let outcome = try Rescoring.all(
+        let model = try Rescoring.all(
             customerStore, request: request,
             progress: quiet ? nil : ProgressBar.forStandardError(label: "Reading"))
         let seconds = Clock.monotonicSeconds() - started
         guard !quiet else { return }
         let distribution = try customerStore.scoreDistribution()
-        print(ModelReport.text(outcome.model, distribution: distribution, seconds: seconds))
+        print(ModelReport.text(model, distribution: distribution, seconds: seconds))
     }
 }
 
@@ -91,15 +91,17 @@ enum RulesFile {
 
 /// Rescoring against the store: the whole base, or one customer with the stored population model.
 enum Rescoring {
+    /// Reads, fits, judges and writes every customer; customers are judged while the scores
+    /// are written, so they are never all in memory at once.
     static func all(_ store: CustomerStore, request: ScoringRequest, progress: ((Int, Int) -> Void)?) throws
-        -> (model: PopulationModel, scores: [CustomerScore])
+        -> PopulationModel
     {
         let input = try store.scoringInput(asOf: request.asOf, unit: request.timeUnit, progress: progress)
-        let outcome = CustomerBaseScoring.scoreAll(
+        let judgement = CustomerBaseScoring.prepare(
             facts: input.facts, summaries: input.summaries, request: request)
-        try store.replaceAllScores(outcome.scores, model: outcome.model, scoredAt: Int64(time(nil)))
+        try store.replaceAllScores(judging: judgement, scoredAt: Int64(time(nil)))
         try store.saveOverviewSnapshot(asOf: request.asOf, computedAt: Int64(time(nil)))
-        return outcome
+        return judgement.model
     }
 }
 
