@@ -43,6 +43,9 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
     case rejectsUnwritable(file: String, reason: String)
     /// A customer vanished between checking and writing (another program deleted it).
     case customerVanished(file: String, line: Int, customer: String)
+    /// The temporary database that sorts the rows by customer failed (most likely a full disk);
+    /// `written`: batches had been committed before.
+    case scratchFailed(reason: String, written: Bool)
 
     public static let shownIssues = 50
 
@@ -72,6 +75,12 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
         case .customerVanished(let file, let line, let customer):
             return "\(file):\(line): the customer \(ImportIssue.neutralised(customer)) was deleted while "
                 + "importing; rows before this one were imported, run the import again to finish"
+        case .scratchFailed(let reason, let written):
+            return "cannot sort the rows in a temporary file (in TMPDIR, or SQLITE_TMPDIR if set): "
+                + "\(reason). "
+                + (written
+                    ? "Some rows were imported; free disk space there and run the import again to finish"
+                    : "Nothing was imported; free disk space there or point TMPDIR at a folder with room")
         }
     }
 }
