@@ -98,8 +98,44 @@ public struct ImportSummary: Sendable, Equatable {
     public var customersCreated = 0
     /// The first problems of rejected rows, to show.
     public var issues: [ImportIssue] = []
+    public var timings = ImportTimings()
 
     public init() {}
+}
+
+/// Where an import's time went, in seconds: printed to stderr by `clientele import` when
+/// CLIENTELE_IMPORT_TIMINGS=1 (the benchmark sets it), so a slow import can be explained.
+public struct ImportTimings: Sendable, Equatable {
+    /// Pass 1: reading, checking and keeping the rows.
+    public var validate = 0.0
+    /// The `--skip-bad-rows` pass (rejects file and counts).
+    public var rejects = 0.0
+    /// Sorting the kept rows by customer (until the first sorted row).
+    public var sort = 0.0
+    /// Pass 2 after the sort: parsing again and writing.
+    public var write = 0.0
+    /// Write transactions, and the longest one (what another writer may have to wait).
+    public var batches = 0
+    public var longestBatch = 0.0
+    /// Transactions that took more than 0.25 s.
+    public var slowBatches = 0
+    /// Size of the temporary database that sorted the rows.
+    public var scratchBytes = 0
+
+    public init() {}
+
+    public var description: String {
+        String(
+            format:
+                "timings: validate %.2f s, rejects %.2f s, sort %.2f s, write %.2f s (%d batches, longest %.3f s, %d over 0.25 s), "
+                + "temporary database %.1f MB",
+            validate, rejects, sort, write, batches, longestBatch, slowBatches, Double(scratchBytes) / 1e6)
+    }
+}
+
+/// Seconds on a monotonic clock, for `ImportTimings`.
+func importClock() -> Double {
+    Double(DispatchTime.now().uptimeNanoseconds) / 1e9
 }
 
 /// Counts the first `shownIssues` problems and all of them.

@@ -18,6 +18,8 @@ final class ImportScratch {
     /// Fields beyond these columns are stored empty: the write pass never reads them.
     private let keptColumns: [Bool]
     private(set) var count = 0
+    /// The database's size once all rows are in (the sorter's temporary files take about as much).
+    private(set) var bytes = 0
 
     init(columns: Int, kept: Set<Int>, cacheKiB: Int = 32 * 1024) throws(ImportError) {
         keptColumns = (0..<columns).map { kept.contains($0) }
@@ -80,6 +82,11 @@ final class ImportScratch {
     /// order holds: the first of two equal rows is the one inserted). SQLite sorts here.
     func startSortedRead() throws(ImportError) {
         try execute("COMMIT")
+        if let pages = try? prepare("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size")
+        {
+            if sqlite3_step(pages) == SQLITE_ROW { bytes = Int(sqlite3_column_int64(pages, 0)) }
+            sqlite3_finalize(pages)
+        }
         sqlite3_finalize(insert)
         insert = nil
         select = try prepare("SELECT line, fields FROM rows ORDER BY customer_key, customer, line")

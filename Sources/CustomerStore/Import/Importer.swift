@@ -46,6 +46,8 @@ public struct Importer: Sendable {
         let sorts = options.kind != .customers
         var scratch: ImportScratch?
         defer { scratch?.close() }
+        var timings = ImportTimings()
+        var started = importClock()
         let checked = try validate(source, store: store, progress: progress) { mapping in
             if sorts {
                 scratch = try ImportScratch(columns: mapping.header.count, kept: Set(mapping.index.values))
@@ -55,6 +57,8 @@ public struct Importer: Sendable {
         if checked.issues.total > 0 && !skipping {
             throw ImportError.invalidRows(issues: checked.issues.shown, total: checked.issues.total)
         }
+        timings.validate = importClock() - started
+        started = importClock()
         var rejected: ImportSummary?
         if let path = options.rejectsPath, !options.dryRun || scratch != nil {
             // The rejects file is written whole (and synced) before the store is touched, so a
@@ -65,6 +69,7 @@ public struct Importer: Sendable {
                 source, store: store, checked: checked, rejects: &rejects, rejectsOnly: true, progress: nil)
             try rejects?.finish()
         }
+        timings.rejects = importClock() - started
         guard let scratch, let mapping = checked.mapping else {
             var none: RejectsFile?
             return try write(
@@ -74,6 +79,8 @@ public struct Importer: Sendable {
         var summary = try writeSorted(scratch, mapping: mapping, store: store, checked: checked) { done in
             progress?(checked.bytes + checked.bytes * done / max(1, scratch.count), checked.bytes * 2)
         }
+        summary.timings.validate = timings.validate
+        summary.timings.rejects = timings.rejects
         if let rejected {
             summary.rejected += rejected.rejected
             summary.issues = Array((rejected.issues + summary.issues).prefix(ImportError.shownIssues))
@@ -297,7 +304,12 @@ public struct Importer: Sendable {
                 throw ImportError.scratchFailed(reason: reason, written: written)
             }
         }
+        let sortStarted = importClock()
         try scratch.startSortedRead()
+        var first = try nextRecord()
+        let writeStarted = importClock()
+        summary.timings.sort = writeStarted - sortStarted
+        summary.timings.scratchBytes = scratch.bytes
         var done = 0
         var carried: ImportRow?
         var finished = false
@@ -307,7 +319,9 @@ public struct Importer: Sendable {
             if let row = carried { batch.append(row) }
             carried = nil
             while true {
-                guard let record = try nextRecord() else {
+                let next = try first ?? nextRecord()
+                first = nil
+                guard let record = next else {
                     finished = true
                     break
                 }
@@ -346,9 +360,14 @@ public struct Importer: Sendable {
                 batch = kept
             }
             guard !batch.isEmpty else { continue }
+            let batchStarted = importClock()
             try store.writeImportBatch(
                 batch[...], kind: options.kind, createMissing: options.createMissingCustomers,
                 createdAt: options.createdAt, rollback: options.dryRun, summary: &summary)
+            summary.timings.batches += 1
+            let seconds = importClock() - batchStarted
+            summary.timings.longestBatch = max(summary.timings.longestBatch, seconds)
+            if seconds > 0.25 { summary.timings.slowBatches += 1 }
             // As in `write`: a gap for a waiting colleague, then their commit checkpointed.
             if !options.dryRun {
                 written = true
@@ -358,6 +377,7 @@ public struct Importer: Sendable {
             progress(done)
         }
         summary.issues = rejectedIssues.shown
+        summary.timings.write = importClock() - writeStarted
         return summary
     }
 
