@@ -76,12 +76,29 @@ final class ImportScratch {
         }
         guard code == SQLITE_DONE else { throw failure(message) }
         count += 1
+        if count % Self.rowsPerSync == 0 { syncFile() }
+    }
+
+    /// Rows between two syncs of the file (about 4 MB of orders).
+    static let rowsPerSync = 65_536
+
+    /// Hands what SQLite has written of the file so far to the disk. Left to the kernel, a
+    ///20M-row import's scratch data was written back every 30 s in 300 MB bursts, and a
+    /// colleague's commit (its fsync) waited behind each burst for 0.3 s (bench import); synced
+    /// every few MB, no burst builds up. A file SQLite has not created yet needs nothing.
+    private func syncFile() {
+        var file: UnsafeMutablePointer<sqlite3_file>?
+        guard sqlite3_file_control(db, "main", SQLITE_FCNTL_FILE_POINTER, &file) == SQLITE_OK,
+            let file, let methods = file.pointee.pMethods, let sync = methods.pointee.xSync
+        else { return }
+        _ = sync(file, SQLITE_SYNC_NORMAL)
     }
 
     /// Starts reading the rows back by customer, then by line (so within one customer the file's
     /// order holds: the first of two equal rows is the one inserted). SQLite sorts here.
     func startSortedRead() throws(ImportError) {
         try execute("COMMIT")
+        syncFile()
         if let pages = try? prepare("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size")
         {
             if sqlite3_step(pages) == SQLITE_ROW { bytes = Int(sqlite3_column_int64(pages, 0)) }
