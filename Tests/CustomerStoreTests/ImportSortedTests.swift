@@ -52,7 +52,10 @@ struct ImportSortedTests {
     func interleaved() throws {
         let fixture = try Self.fixture()
         let file = Self.interleavedOrders(301)
-        let summary = try fixture.run(.orders, Array(file.text.utf8)) { $0.batchSize = 7 }
+        let summary = try fixture.run(.orders, Array(file.text.utf8)) {
+            $0.batchSize = 7
+            $0.sortRunRows = 10
+        }
         #expect((summary.rowsRead, summary.inserted, summary.duplicates) == (301, 301, 0))
         #expect(summary.timings.batches > 301 / 28)
         #expect(try fixture.strings(Self.storedOrders) == file.expected)
@@ -74,6 +77,7 @@ struct ImportSortedTests {
         text += "K-1,2025-01-01,5.00,\nK-2,2025-01-03,9.99,N-2\n"
         let dry = try fixture.run(.orders, Array(text.utf8)) {
             $0.batchSize = 2
+            $0.sortRunRows = 3
             $0.dryRun = true
         }
         #expect((dry.rowsRead, dry.inserted, dry.duplicates) == (12, 10, 2))
@@ -141,7 +145,7 @@ struct ImportSortedTests {
 
     @Test("Rows come back by customer key, then external id, then line; fields survive the round trip")
     func scratchOrder() throws {
-        let scratch = try ImportScratch(columns: 3, kept: [0, 2])
+        let scratch = try ImportScratch(columns: 3, kept: [0, 2], runRows: 2)
         let rows: [(Int64?, String, Int, [String])] = [
             (2, "B", 5, ["B", "weg", "ä\n\"x\""]), (nil, "Z", 2, ["Z", "weg", ""]),
             (1, "A", 9, ["A", "", "2"]),
@@ -154,6 +158,7 @@ struct ImportSortedTests {
         try scratch.startSortedRead()
         var read: [CSVRecord] = []
         while let record = try scratch.next() { read.append(record) }
+        #expect(scratch.runs == 3)
         #expect(read.map(\.line) == [4, 2, 9, 3, 5])
         #expect(read[3].fields == ["B", "", String(repeating: "€", count: 300)])
         #expect(read[4].fields == ["B", "", "ä\n\"x\""])

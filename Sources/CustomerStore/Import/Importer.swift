@@ -15,6 +15,9 @@ public struct ImportOptions: Sendable {
     public var delimiter: UInt8?
     /// Rows per write transaction: small enough that another writer waits well under 0.5 s.
     public var batchSize = 10_000
+    /// Rows sorted in memory at a time before they go to the temporary database as one run
+    /// (ImportScratch): about 30 MB of order rows.
+    public var sortRunRows = 250_000
     public var createdAt: Int64
 
     public init(kind: ImportKind, fileName: String, createdAt: Int64) {
@@ -50,7 +53,9 @@ public struct Importer: Sendable {
         var started = importClock()
         let checked = try validate(source, store: store, progress: progress) { mapping in
             if sorts {
-                scratch = try ImportScratch(columns: mapping.header.count, kept: Set(mapping.index.values))
+                scratch = try ImportScratch(
+                    columns: mapping.header.count, kept: Set(mapping.index.values),
+                    runRows: options.sortRunRows)
             }
             return scratch
         }
