@@ -77,9 +77,13 @@ public struct Importer: Sendable {
         timings.rejects = importClock() - started
         guard let scratch, let mapping = checked.mapping else {
             var none: RejectsFile?
-            return try write(
+            started = importClock()
+            var summary = try write(
                 source, store: store, checked: checked, rejects: &none, rejectsOnly: false, progress: progress
             )
+            timings.write = importClock() - started
+            summary.timings = timings
+            return summary
         }
         var summary = try writeSorted(scratch, mapping: mapping, store: store, checked: checked) { done in
             progress?(checked.bytes + checked.bytes * done / max(1, scratch.count), checked.bytes * 2)
