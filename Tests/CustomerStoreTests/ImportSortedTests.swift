@@ -139,6 +139,17 @@ struct ImportSortedTests {
         let open = Self.openTemporaryFiles()
         #expect(!open.isEmpty, "the 1 MB of rows should have spilled to a file with a 64 KiB cache")
         #expect(open.allSatisfy { $0.hasSuffix("(deleted)") }, "\(open)")
+        // It holds customer data: private to this user (the inode, reached through the descriptor).
+        for descriptor in Self.openTemporaryDescriptors() {
+            // Other tests' imports run alongside: skip a descriptor closed or reused meanwhile.
+            var info = stat()
+            guard fstat(Int32(descriptor) ?? -1, &info) == 0,
+                let target = try? FileManager.default.destinationOfSymbolicLink(
+                    atPath: "/proc/self/fd/\(descriptor)"),
+                target.contains("etilqs_")
+            else { continue }
+            #expect(info.st_mode & 0o777 == 0o600, "\(target)")
+        }
         scratch.close()
         #expect(Set(Self.openTemporaryFiles()).isDisjoint(with: open))
     }
@@ -162,6 +173,16 @@ struct ImportSortedTests {
         #expect(read.map(\.line) == [4, 2, 9, 3, 5])
         #expect(read[3].fields == ["B", "", String(repeating: "€", count: 300)])
         #expect(read[4].fields == ["B", "", "ä\n\"x\""])
+    }
+
+    /// This process's open file descriptors that are SQLite temporary files.
+    static func openTemporaryDescriptors() -> [String] {
+        let descriptors = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        return descriptors.filter { descriptor in
+            let target = try? FileManager.default.destinationOfSymbolicLink(
+                atPath: "/proc/self/fd/\(descriptor)")
+            return target?.contains("etilqs_") == true
+        }
     }
 
     /// The targets of this process's open file descriptors that are SQLite temporary files.
