@@ -80,11 +80,17 @@ struct BenchImportCommand: ParsableCommand {
         let customersSeconds = Clock.monotonicSeconds() - started
 
         let colleague = try ColleagueLogger(path: store)
+        // The child prints where its time went (ImportTimings) to stderr.
+        setenv("CLIENTELE_IMPORT_TIMINGS", "1", 1)
         colleague.start()
         let ours = try ChildProcess.run([me, "import", "orders", ordersFile, "--db", store])
         let waits = colleague.stop()
+        for wait in waits.slow {
+            log(String(format: "colleague waited %.3f s at %.1f s into the import", wait.seconds, wait.at))
+        }
         guard ours.status == 0 else { throw CommandError("importing orders failed: \(ours.errors)") }
         log("clientele import orders: \(format(ours.seconds)) s, \(format(ours.peakMegabytes)) MB")
+        for line in ours.errors.split(separator: "\n") where line.hasPrefix("timings:") { log(String(line)) }
 
         let check = try CustomerStore.open(path: store, mode: .existingOnly)
         let stored = try check.statistics()
@@ -251,6 +257,8 @@ final class ColleagueLogger: @unchecked Sendable {
         var count = 0
         var failures = 0
         var longest = 0.0
+        /// Waits over 0.25 s: seconds since the logger started, and how long.
+        var slow: [(at: Double, seconds: Double)] = []
     }
 
     private let store: CustomerStore
@@ -259,6 +267,7 @@ final class ColleagueLogger: @unchecked Sendable {
     private var running = true
     private var waits = Waits()
     private let done = DispatchSemaphore(value: 0)
+    private let began = Clock.monotonicSeconds()
 
     init(path: String) throws {
         store = try CustomerStore.open(path: path, mode: .existingOnly)
@@ -282,6 +291,7 @@ final class ColleagueLogger: @unchecked Sendable {
                     waits.count += 1
                     if !ok { waits.failures += 1 }
                     waits.longest = max(waits.longest, seconds)
+                    if seconds > 0.25 { waits.slow.append((started - began, seconds)) }
                 }
                 usleep(100_000)
             }

@@ -97,6 +97,9 @@ struct ImportFileOptions: ParsableArguments {
         } catch let error as ImportError {
             throw CommandError(error.description)
         }
+        if ProcessInfo.processInfo.environment["CLIENTELE_IMPORT_TIMINGS"] == "1" {
+            FileHandle.standardError.write(Data("\(summary.timings.description)\n".utf8))
+        }
         for issue in summary.issues {
             FileHandle.standardError.write(Data("skipped: \(issue)\n".utf8))
         }

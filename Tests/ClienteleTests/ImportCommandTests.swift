@@ -145,6 +145,35 @@ struct ImportCommandTests {
         #expect((info[.posixPermissions] as? Int) == 0o600)
     }
 
+    @Test("orders: sorted through a temporary database that leaves nothing in TMPDIR, ok or not")
+    func sortedOrdersLeaveNothing() throws {
+        let fixture = try Fixture()
+        _ = try fixture.customers()
+        let temporary = fixture.scratch.file("tmp")
+        try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: false)
+        // 12,000 rows alternating between the two customers: more than one write batch.
+        var text = "customer_id,date,amount\n"
+        for index in 0..<12_000 { text += "K-\(index % 2 + 1),2025-01-01,\(index)\n" }
+        let good = try fixture.csv("orders.csv", text)
+        let bad = try fixture.csv("bad.csv", text + "K-1,2025-01-01,zwölf\n")
+        func run(_ file: String) throws -> CommandResult {
+            try Clientele.run(
+                ["import", "orders", file, "--db", fixture.store],
+                environment: fixture.scratch.environment.merging(["TMPDIR": temporary]) { $1 })
+        }
+        let refused = try run(bad)
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("bad.csv:12002:3: "))
+        #expect(try fixture.count("orders") == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary) == [])
+        let imported = try run(good)
+        #expect(imported.status == 0, "\(imported.standardError)")
+        #expect(imported.standardOutput.contains("12000 rows read, imported 12000 orders"))
+        #expect(
+            try fixture.strings("SELECT sum(amount_minor) FROM orders") == ["\(11_999 * 12_000 / 2 * 100)"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary) == [])
+    }
+
     @Test("interactions, feedback and contracts: imported once, not duplicated on re-import")
     func otherKinds() throws {
         let fixture = try Fixture()

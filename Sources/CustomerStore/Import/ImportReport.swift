@@ -43,6 +43,9 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
     case rejectsUnwritable(file: String, reason: String)
     /// A customer vanished between checking and writing (another program deleted it).
     case customerVanished(file: String, line: Int, customer: String)
+    /// The temporary database that sorts the rows by customer failed (most likely a full disk);
+    /// `written`: batches had been committed before.
+    case scratchFailed(reason: String, written: Bool)
 
     public static let shownIssues = 50
 
@@ -72,6 +75,12 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
         case .customerVanished(let file, let line, let customer):
             return "\(file):\(line): the customer \(ImportIssue.neutralised(customer)) was deleted while "
                 + "importing; rows before this one were imported, run the import again to finish"
+        case .scratchFailed(let reason, let written):
+            return "cannot sort the rows in a temporary file (in TMPDIR, or SQLITE_TMPDIR if set): "
+                + "\(reason). "
+                + (written
+                    ? "Some rows were imported; free disk space there and run the import again to finish"
+                    : "Nothing was imported; free disk space there or point TMPDIR at a folder with room")
         }
     }
 }
@@ -89,8 +98,44 @@ public struct ImportSummary: Sendable, Equatable {
     public var customersCreated = 0
     /// The first problems of rejected rows, to show.
     public var issues: [ImportIssue] = []
+    public var timings = ImportTimings()
 
     public init() {}
+}
+
+/// Where an import's time went, in seconds: printed to stderr by `clientele import` when
+/// CLIENTELE_IMPORT_TIMINGS=1 (the benchmark sets it), so a slow import can be explained.
+public struct ImportTimings: Sendable, Equatable {
+    /// Pass 1: reading, checking and keeping the rows.
+    public var validate = 0.0
+    /// The `--skip-bad-rows` pass (rejects file and counts).
+    public var rejects = 0.0
+    /// Sorting the kept rows by customer (until the first sorted row).
+    public var sort = 0.0
+    /// Pass 2 after the sort: parsing again and writing.
+    public var write = 0.0
+    /// Write transactions, and the longest one (what another writer may have to wait).
+    public var batches = 0
+    public var longestBatch = 0.0
+    /// Transactions that took more than 0.25 s.
+    public var slowBatches = 0
+    /// Size of the temporary database that sorted the rows.
+    public var scratchBytes = 0
+
+    public init() {}
+
+    public var description: String {
+        String(
+            format:
+                "timings: validate %.2f s, rejects %.2f s, sort %.2f s, write %.2f s (%d batches, longest %.3f s, %d over 0.25 s), "
+                + "temporary database %.1f MB",
+            validate, rejects, sort, write, batches, longestBatch, slowBatches, Double(scratchBytes) / 1e6)
+    }
+}
+
+/// Seconds on a monotonic clock, for `ImportTimings`.
+func importClock() -> Double {
+    Double(DispatchTime.now().uptimeNanoseconds) / 1e9
 }
 
 /// Counts the first `shownIssues` problems and all of them.

@@ -73,6 +73,19 @@ private struct ImportBatchWriter {
         insertCustomer = try db.makeStatement(sql: RecordSQL.insertCustomer)
     }
 
+    /// The orders path's two statements, kept apart from `statements`: hashing their SQL text
+    /// for every row was a visible part of a large import (perf).
+    private var orderStatements: (insert: Statement, same: Statement)?
+
+    private mutating func orderStatement() throws -> (insert: Statement, same: Statement) {
+        if let cached = orderStatements { return cached }
+        let made = (
+            try db.makeStatement(sql: RecordSQL.insertOrder), try db.makeStatement(sql: Self.sameOrder)
+        )
+        orderStatements = made
+        return made
+    }
+
     private mutating func statement(_ sql: String) throws -> Statement {
         if let cached = statements[sql] { return cached }
         let made = try db.makeStatement(sql: sql)
@@ -119,7 +132,7 @@ private struct ImportBatchWriter {
                 found = try exists(
                     "SELECT 1 FROM orders WHERE customer_id = ? AND external_ref = ?", [customerID, number])
             } else {
-                let check = try statement(Self.sameOrder)
+                let check = try orderStatement().same
                 found =
                     try RawBinder.firstInteger(check, in: db) {
                         $0.bind(1, customerID)
@@ -132,7 +145,7 @@ private struct ImportBatchWriter {
                 summary.duplicates += 1
                 return
             }
-            try RawBinder.execute(try statement(RecordSQL.insertOrder), in: db) {
+            try RawBinder.execute(try orderStatement().insert, in: db) {
                 RecordSQL.bind(order, to: $0)
             }
         case .interaction(var interaction):

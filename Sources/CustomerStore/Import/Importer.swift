@@ -15,6 +15,9 @@ public struct ImportOptions: Sendable {
     public var delimiter: UInt8?
     /// Rows per write transaction: small enough that another writer waits well under 0.5 s.
     public var batchSize = 10_000
+    /// Rows sorted in memory at a time before they go to the temporary database as one run
+    /// (ImportScratch): about 30 MB of order rows.
+    public var sortRunRows = 250_000
     public var createdAt: Int64
 
     public init(kind: ImportKind, fileName: String, createdAt: Int64) {
@@ -42,19 +45,56 @@ public struct Importer: Sendable {
     public func run(_ source: ImportSource, into store: CustomerStore, progress: ((Int, Int) -> Void)? = nil)
         throws -> ImportSummary
     {
-        let checked = try validate(source, store: store, progress: progress)
+        // Customers are upserted in the file's order (the last row wins), so they are not sorted.
+        let sorts = options.kind != .customers
+        var scratch: ImportScratch?
+        defer { scratch?.close() }
+        var timings = ImportTimings()
+        var started = importClock()
+        let checked = try validate(source, store: store, progress: progress) { mapping in
+            if sorts {
+                scratch = try ImportScratch(
+                    columns: mapping.header.count, kept: Set(mapping.index.values),
+                    runRows: options.sortRunRows)
+            }
+            return scratch
+        }
         if checked.issues.total > 0 && !skipping {
             throw ImportError.invalidRows(issues: checked.issues.shown, total: checked.issues.total)
         }
-        if let path = options.rejectsPath, !options.dryRun {
+        timings.validate = importClock() - started
+        started = importClock()
+        var rejected: ImportSummary?
+        if let path = options.rejectsPath, !options.dryRun || scratch != nil {
             // The rejects file is written whole (and synced) before the store is touched, so a
             // path that cannot be written or a full disk stops the import with nothing imported.
-            var rejects: RejectsFile? = try RejectsFile(path: path)
-            _ = try write(source, store: store, checked: checked, rejects: &rejects, progress: nil)
+            // The same pass counts the rejected rows and their problems in the file's order.
+            var rejects: RejectsFile? = options.dryRun ? nil : try RejectsFile(path: path)
+            rejected = try write(
+                source, store: store, checked: checked, rejects: &rejects, rejectsOnly: true, progress: nil)
             try rejects?.finish()
         }
-        var none: RejectsFile?
-        return try write(source, store: store, checked: checked, rejects: &none, progress: progress)
+        timings.rejects = importClock() - started
+        guard let scratch, let mapping = checked.mapping else {
+            var none: RejectsFile?
+            started = importClock()
+            var summary = try write(
+                source, store: store, checked: checked, rejects: &none, rejectsOnly: false, progress: progress
+            )
+            timings.write = importClock() - started
+            summary.timings = timings
+            return summary
+        }
+        var summary = try writeSorted(scratch, mapping: mapping, store: store, checked: checked) { done in
+            progress?(checked.bytes + checked.bytes * done / max(1, scratch.count), checked.bytes * 2)
+        }
+        summary.timings.validate = timings.validate
+        summary.timings.rejects = timings.rejects
+        if let rejected {
+            summary.rejected += rejected.rejected
+            summary.issues = Array((rejected.issues + summary.issues).prefix(ImportError.shownIssues))
+        }
+        return summary
     }
 
     struct Checked {
@@ -62,10 +102,18 @@ public struct Importer: Sendable {
         var rows = 0
         var headerLine = 1
         var style: ImportNumberStyle?
+        var mapping: ColumnMapping?
+        /// The source's size, for progress.
+        var bytes = 0
     }
 
-    /// Pass 1: every row parsed and checked, customers looked up chunk by chunk.
-    func validate(_ source: ImportSource, store: CustomerStore, progress: ((Int, Int) -> Void)?) throws
+    /// Pass 1: every row parsed and checked, customers looked up chunk by chunk. Rows that may be
+    /// written are kept in the scratch `makeScratch` returns for the header (if any) while the
+    /// import can still go ahead (no problem yet, or `--skip-bad-rows`).
+    func validate(
+        _ source: ImportSource, store: CustomerStore, progress: ((Int, Int) -> Void)?,
+        makeScratch: (ColumnMapping) throws -> ImportScratch? = { _ in nil }
+    ) throws
         -> Checked
     {
         var stream = try RecordStream(
@@ -76,6 +124,8 @@ public struct Importer: Sendable {
         var commaEvidence = false
         var pointEvidence = false
         var ambiguous: [ImportNumberStyle?: IssueList] = [:]
+        var scratch: ImportScratch?
+        checked.bytes = stream.totalBytes
         while true {
             let batch: [CSVRecord]
             do {
@@ -89,12 +139,16 @@ public struct Importer: Sendable {
                 break
             }
             var references: [(customer: String, line: Int, column: Int)] = []
+            var keep: [(customer: String, record: CSVRecord)] = []
             for record in batch {
                 guard let columns = mapping else {
-                    mapping = try ColumnMapping(
+                    let header = try ColumnMapping(
                         kind: options.kind, header: record.fields, overrides: options.columnMap,
                         file: options.fileName)
+                    mapping = header
+                    checked.mapping = header
                     checked.headerLine = record.line
+                    scratch = try makeScratch(header)
                     continue
                 }
                 checked.rows += 1
@@ -123,12 +177,23 @@ public struct Importer: Sendable {
                 if let row, checksCustomers, let column = columns["customer_id"] {
                     references.append((row.customer, record.line, column + 1))
                 }
+                if let row, scratch != nil { keep.append((row.customer, record)) }
             }
+            var known: [String: Int64] = [:]
             if !references.isEmpty {
-                let known = try store.customerIDs(forExternalIDs: Set(references.map(\.customer)))
+                known = try store.customerIDs(forExternalIDs: Set(references.map(\.customer)))
                 for reference in references where known[reference.customer] == nil {
                     checked.issues.add(
                         missingCustomerIssue(reference.customer, reference.line, reference.column))
+                }
+            }
+            // Once a problem has been found without --skip-bad-rows nothing will be written, so
+            // the rest of the rows need not be kept.
+            if let keeping = scratch, skipping || checked.issues.total == 0 {
+                for (customer, record) in keep {
+                    let id = known[customer]
+                    if checksCustomers && id == nil { continue }
+                    try keeping.append(customerKey: id, customer: customer, record: record)
                 }
             }
             progress?(stream.bytesRead, stream.totalBytes * 2)
@@ -151,7 +216,7 @@ public struct Importer: Sendable {
     /// With a rejects file, only the bad rows are written (to it) and the store is not touched.
     func write(
         _ source: ImportSource, store: CustomerStore, checked: Checked, rejects: inout RejectsFile?,
-        progress: ((Int, Int) -> Void)?
+        rejectsOnly: Bool, progress: ((Int, Int) -> Void)?
     )
         throws -> ImportSummary
     {
@@ -160,7 +225,6 @@ public struct Importer: Sendable {
         defer { stream.close() }
         var summary = ImportSummary()
         summary.rowsRead = checked.rows
-        let rejectsOnly = rejects != nil
         var mapping: ColumnMapping?
         var rejectedIssues = IssueList()
         while let batch = try stream.next() {
@@ -226,6 +290,103 @@ public struct Importer: Sendable {
             progress?(stream.totalBytes + stream.bytesRead, stream.totalBytes * 2)
         }
         summary.issues = rejectedIssues.shown
+        return summary
+    }
+
+    /// Pass 2 from the scratch: the rows by customer, parsed again under the file's number style
+    /// and written (or, in a dry run, counted) in transactions of about `batchSize` rows. A batch
+    /// ends between two customers (unless one customer alone has four batches' worth), so a dry
+    /// run, whose batches are rolled back, still sees a customer's rows together and counts a
+    /// repeated row once. Rows that fail here were rejected by the `--skip-bad-rows` pass.
+    func writeSorted(
+        _ scratch: ImportScratch, mapping: ColumnMapping, store: CustomerStore, checked: Checked,
+        progress: (Int) -> Void
+    ) throws -> ImportSummary {
+        var summary = ImportSummary()
+        summary.rowsRead = checked.rows
+        var rejectedIssues = IssueList()
+        var written = false
+        func nextRecord() throws -> CSVRecord? {
+            do {
+                return try scratch.next()
+            } catch ImportError.scratchFailed(let reason, _) {
+                throw ImportError.scratchFailed(reason: reason, written: written)
+            }
+        }
+        let sortStarted = importClock()
+        try scratch.startSortedRead()
+        var first = try nextRecord()
+        let writeStarted = importClock()
+        summary.timings.sort = writeStarted - sortStarted
+        summary.timings.scratchBytes = scratch.bytes
+        var done = 0
+        var carried: ImportRow?
+        var finished = false
+        while !finished {
+            var batch: [ImportRow] = []
+            batch.reserveCapacity(options.batchSize + 1)
+            if let row = carried { batch.append(row) }
+            carried = nil
+            while true {
+                let next = try first ?? nextRecord()
+                first = nil
+                guard let record = next else {
+                    finished = true
+                    break
+                }
+                done += 1
+                var cell = ImportCell(record: record, mapping: mapping)
+                guard
+                    let row = ImportRows.parse(
+                        &cell, kind: options.kind, style: .some(checked.style), createdAt: options.createdAt),
+                    cell.problems.isEmpty
+                else { continue }
+                if batch.count >= options.batchSize, let last = batch.last,
+                    last.customer != row.customer || batch.count >= 4 * options.batchSize
+                {
+                    carried = row
+                    break
+                }
+                batch.append(row)
+            }
+            if checksCustomers && !batch.isEmpty {
+                let known = try store.customerIDs(forExternalIDs: Set(batch.map(\.customer)))
+                var kept: [ImportRow] = []
+                kept.reserveCapacity(batch.count)
+                for row in batch {
+                    if known[row.customer] != nil {
+                        kept.append(row)
+                        continue
+                    }
+                    guard skipping else {
+                        throw ImportError.customerVanished(
+                            file: options.fileName, line: row.line, customer: row.customer)
+                    }
+                    summary.rejected += 1
+                    rejectedIssues.add(
+                        missingCustomerIssue(row.customer, row.line, (mapping["customer_id"] ?? 0) + 1))
+                }
+                batch = kept
+            }
+            guard !batch.isEmpty else { continue }
+            let batchStarted = importClock()
+            try store.writeImportBatch(
+                batch[...], kind: options.kind, createMissing: options.createMissingCustomers,
+                createdAt: options.createdAt, rollback: options.dryRun, summary: &summary)
+            summary.timings.batches += 1
+            let seconds = importClock() - batchStarted
+            summary.timings.longestBatch = max(summary.timings.longestBatch, seconds)
+            if seconds > 0.25 { summary.timings.slowBatches += 1 }
+            // As in `write`: a gap for a waiting colleague, then their commit checkpointed.
+            if !options.dryRun {
+                written = true
+                usleep(1_000)
+                store.checkpointBetweenBatches()
+            }
+            progress(done)
+        }
+        summary.issues = rejectedIssues.shown
+        summary.timings.write = importClock() - writeStarted
         return summary
     }
 
