@@ -62,6 +62,7 @@ extension CustomerStore {
             try db.execute(sql: "PRAGMA secure_delete = OFF")
             do {
                 for index in indexes { try db.execute(sql: "DROP INDEX \"\(index.name)\"") }
+                lap("writeDropIndexesSeconds")
                 try db.execute(sql: "DELETE FROM scores")
             } catch {
                 try? db.execute(sql: "PRAGMA secure_delete = ON")
@@ -82,7 +83,7 @@ extension CustomerStore {
                     try RawBinder.execute(rows == 1 ? one : many, in: db) { binder in
                         for row in 0..<rows {
                             ScoreSQL.bind(
-                                batch[batch.startIndex + done + row], encoded[done + row], constants,
+                                batch[done + row], encoded[done + row], constants,
                                 to: binder,
                                 row: row)
                         }
@@ -177,7 +178,7 @@ enum ScoreSQL {
     }
 
     /// A score's JSON columns and due date as UTF-8 bytes in one buffer, encoded apart from the
-    /// insert so another thread can do it, and bound straight from the buffer.
+    /// insert so another thread can do it.
     struct Encoded: Sendable {
         private var buffer: [UInt8]
         private var reasonsEnd: Int

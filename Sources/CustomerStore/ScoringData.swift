@@ -77,6 +77,7 @@ extension CustomerStore {
             all = []
             for walk in factWalks { all += try walk.result() }
         } catch {
+            for read in reads { read.waitForEnd() }
             throw StoreError.from(error, path: path)
         }
         phase?("readOrdersSeconds", orders.seconds)

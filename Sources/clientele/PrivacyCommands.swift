@@ -137,8 +137,8 @@ struct PrivacyEraseCommand: ParsableCommand {
         discussion: """
             Deletes touchpoints, feedback, referrals and scores; removes name, contact data, birthday and tags;
             keeps orders and contracts under "Erased customer N". The erased text is gone from the store files
-            (secure_delete, search indexes merged, WAL truncated); backups made earlier still hold it.
-            The erasure log keeps the id and the time only.
+            (secure_delete, search indexes merged, free pages zeroed, WAL truncated); backups made earlier
+            still hold it. The erasure log keeps the id and the time only.
             """)
 
     @Argument(help: "Customer id, external id or search.")
