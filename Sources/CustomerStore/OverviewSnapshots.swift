@@ -7,14 +7,21 @@ import Scoring
 /// as-of day; a touchpoint logged later changes them only at the next `clientele score`.
 extension CustomerStore {
     /// Runs the overview queries as of `asOf` and stores their results.
-    public func saveOverviewSnapshot(asOf: CalendarDay, computedAt: Int64) throws(StoreError) {
+    /// `retention`, when the caller has it already (a whole-base scoring counts it in its orders
+    /// walk), saves the slowest of the queries.
+    public func saveOverviewSnapshot(
+        asOf: CalendarDay, computedAt: Int64, retention: OverviewFigures.Retention? = nil
+    ) throws(StoreError) {
         let distribution = try overviewDistribution()
+        let counted: OverviewFigures.Retention
+        if let retention { counted = retention } else { counted = try overviewRetention(today: asOf) }
         let snapshot = OverviewSnapshot(
             headline: try overviewHeadline(today: asOf),
             segments: Dictionary(
                 uniqueKeysWithValues: distribution.segments.map { ($0.key.rawValue, $0.value) }),
             bands: Dictionary(uniqueKeysWithValues: distribution.bands.map { ($0.key.rawValue, $0.value) }),
-            retention: try overviewRetention(today: asOf), feedback: try overviewFeedback(today: asOf))
+            retention: counted,
+            feedback: try overviewFeedback(today: asOf))
         let json: String
         do {
             json = String(decoding: try JSONEncoder().encode(snapshot), as: UTF8.self)

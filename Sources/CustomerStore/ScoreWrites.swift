@@ -76,7 +76,7 @@ extension CustomerStore {
             let many = try db.makeStatement(sql: ScoreSQL.insertIntoEmpty(rows: rowsPerStatement))
             let one = try db.makeStatement(sql: ScoreSQL.insertIntoEmpty(rows: 1))
             let constants = ScoreSQL.Constants(model: model, scoredAt: scoredAt)
-            try ScoreSQL.Encoded.pipelined(count: count, make: make) { batch, encoded in
+            let waited = try ScoreSQL.Encoded.pipelined(count: count, make: make) { batch, encoded in
                 var done = 0
                 while done < encoded.count {
                     let rows = encoded.count - done >= rowsPerStatement ? rowsPerStatement : 1
@@ -92,6 +92,8 @@ extension CustomerStore {
                 }
             }
             lap("writeInsertSeconds")
+            // Time the insert spent waiting for the judging thread (0: the insert set the pace).
+            phase?("writeWaitForJudgingSeconds", waited)
             for index in indexes { try db.execute(sql: index.sql) }
             try ScoreSQL.insertModel(model, fittedAt: scoredAt, in: db)
             lap("writeIndexSeconds")
@@ -214,11 +216,12 @@ enum ScoreSQL {
 
         /// Calls `body` for every batch of scores in order with their encoded columns; batch
         /// k + 1 is made and encoded on another thread while `body` runs over batch k. At most
-        /// two batches are held.
+        /// two batches are held. Returns the seconds spent waiting for that thread after `body`.
+        @discardableResult
         static func pipelined(
             count: Int, batch: Int = 4_000, make: @escaping @Sendable (Range<Int>) -> [CustomerScore],
             _ body: ([CustomerScore], [Encoded]) throws -> Void
-        ) throws {
+        ) throws -> Double {
             @Sendable func prepare(_ range: Range<Int>) -> ([CustomerScore], [Encoded]) {
                 let scores = make(range)
                 return (scores, scores.map(Encoded.init))
@@ -226,6 +229,7 @@ enum ScoreSQL {
             func range(from start: Int) -> Range<Int> { start..<min(count, start + batch) }
             var current = prepare(range(from: 0))
             var start = 0
+            var waited: UInt64 = 0
             while start < count {
                 let nextStart = start + batch
                 let next = PreparedBatch()
@@ -237,10 +241,13 @@ enum ScoreSQL {
                 // Wait for the helper even when an insert fails, so it never outlives this call.
                 defer { group.wait() }
                 try body(current.0, current.1)
+                let waitStarted = DispatchTime.now().uptimeNanoseconds
                 group.wait()
+                waited += DispatchTime.now().uptimeNanoseconds - waitStarted
                 current = next.rows
                 start = nextStart
             }
+            return Double(waited) / 1e9
         }
     }
 

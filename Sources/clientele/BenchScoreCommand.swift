@@ -47,7 +47,8 @@ struct BenchScoreCommand: ParsableCommand {
         // `clientele score` also stores the overview's figures for the dashboard; timed apart,
         // as it is not part of reading, fitting and writing the scores.
         started = Clock.monotonicSeconds()
-        try customerStore.saveOverviewSnapshot(asOf: request.asOf, computedAt: Int64(time(nil)))
+        try customerStore.saveOverviewSnapshot(
+            asOf: request.asOf, computedAt: Int64(time(nil)), retention: input.retention)
         figures["overviewSnapshotSeconds"] = .number(Clock.monotonicSeconds() - started)
         figures["customers"] = .int(judgement.count)
         figures["purchaseDaysScored"] = .int(

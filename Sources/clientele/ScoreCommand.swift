@@ -100,7 +100,8 @@ enum Rescoring {
         let judgement = CustomerBaseScoring.prepare(
             facts: input.facts, summaries: input.summaries, request: request)
         try store.replaceAllScores(judging: judgement, scoredAt: Int64(time(nil)))
-        try store.saveOverviewSnapshot(asOf: request.asOf, computedAt: Int64(time(nil)))
+        try store.saveOverviewSnapshot(
+            asOf: request.asOf, computedAt: Int64(time(nil)), retention: input.retention)
         return judgement.model
     }
 }

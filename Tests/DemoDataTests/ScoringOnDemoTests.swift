@@ -43,6 +43,20 @@ struct ScoringOnDemoTests {
         #expect(abs(rate / trueRate - 1) < 0.12, "rate \(rate) vs \(trueRate)")
     }
 
+    @Test("The retention the orders walk counts equals the overview's SQL, on any as-of day")
+    func retentionFromTheWalk() throws {
+        let (store, input) = try Self.book.get()
+        #expect(input.retention == (try store.overviewRetention(today: Self.asOf)))
+        #expect(input.retention.activeYearAgo > 100 && input.retention.stillActive > 0)
+        #expect(input.retention.stillActive < input.retention.activeYearAgo)
+        // Earlier days move both windows, and orders after the day must not count.
+        for days in [-1, -200, -400, -800] {
+            let day = Self.asOf.adding(days: days)
+            let walked = try store.scoringInput(asOf: day, unit: .days).retention
+            #expect(walked == (try store.overviewRetention(today: day)), "as of \(day.iso)")
+        }
+    }
+
     @Test("Rescoring one customer with the stored model gives the batch result")
     func incrementalMatchesBatch() throws {
         let (_, input) = try Self.book.get()
