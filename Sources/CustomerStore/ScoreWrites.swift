@@ -217,7 +217,6 @@ enum ScoreSQL {
         /// Calls `body` for every batch of scores in order with their encoded columns; batch
         /// k + 1 is made and encoded on another thread while `body` runs over batch k. At most
         /// two batches are held. Returns the seconds spent waiting for that thread after `body`.
-        @discardableResult
         static func pipelined(
             count: Int, batch: Int = 4_000, make: @escaping @Sendable (Range<Int>) -> [CustomerScore],
             _ body: ([CustomerScore], [Encoded]) throws -> Void

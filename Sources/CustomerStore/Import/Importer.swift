@@ -276,16 +276,8 @@ public struct Importer: Sendable {
             var start = 0
             while start < good.count && !rejectsOnly {
                 let end = min(good.count, start + options.batchSize)
-                try store.writeImportBatch(
-                    good[start..<end], kind: options.kind, createMissing: options.createMissingCustomers,
-                    createdAt: options.createdAt, rollback: options.dryRun, summary: &summary)
+                try commit(good[start..<end], to: store, summary: &summary)
                 start = end
-                // A gap between two transactions, so a colleague's waiting write gets in first;
-                // then their commit is checkpointed so the WAL can rewind (ImportWrites.swift).
-                if !options.dryRun {
-                    usleep(1_000)
-                    store.checkpointBetweenBatches()
-                }
             }
             progress?(stream.totalBytes + stream.bytesRead, stream.totalBytes * 2)
         }
@@ -369,25 +361,34 @@ public struct Importer: Sendable {
                 batch = kept
             }
             guard !batch.isEmpty else { continue }
-            let batchStarted = importClock()
-            try store.writeImportBatch(
-                batch[...], kind: options.kind, createMissing: options.createMissingCustomers,
-                createdAt: options.createdAt, rollback: options.dryRun, summary: &summary)
-            summary.timings.batches += 1
-            let seconds = importClock() - batchStarted
-            summary.timings.longestBatch = max(summary.timings.longestBatch, seconds)
-            if seconds > 0.25 { summary.timings.slowBatches += 1 }
-            // As in `write`: a gap for a waiting colleague, then their commit checkpointed.
-            if !options.dryRun {
-                written = true
-                usleep(1_000)
-                store.checkpointBetweenBatches()
-            }
+            try commit(batch[...], to: store, summary: &summary)
+            if !options.dryRun { written = true }
             progress(done)
         }
         summary.issues = rejectedIssues.shown
         summary.timings.write = importClock() - writeStarted
         return summary
+    }
+
+    /// Writes (or, in a dry run, counts) one batch in its own transaction and times it. After
+    /// a real write: a gap so a colleague's waiting write gets in first, then their commit is
+    /// checkpointed so the WAL can rewind (ImportWrites.swift).
+    private func commit(_ rows: ArraySlice<ImportRow>, to store: CustomerStore, summary: inout ImportSummary)
+        throws
+    {
+        let started = importClock()
+        try store.writeImportBatch(
+            rows, kind: options.kind, createMissing: options.createMissingCustomers,
+            createdAt: options.createdAt,
+            rollback: options.dryRun, summary: &summary)
+        let seconds = importClock() - started
+        summary.timings.batches += 1
+        summary.timings.longestBatch = max(summary.timings.longestBatch, seconds)
+        if seconds > 0.25 { summary.timings.slowBatches += 1 }
+        if !options.dryRun {
+            usleep(1_000)
+            store.checkpointBetweenBatches()
+        }
     }
 
     private func reject(
