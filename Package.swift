@@ -24,7 +24,9 @@ let package = Package(
         // The model: pure Swift, Foundation only, no I/O, no clock, no randomness.
         .target(name: "Scoring"),
         // The SQLite store: schema, migrations, named queries and writes. The only SQL.
-        .target(name: "CustomerStore", dependencies: ["Scoring", grdb, grdbSQLite]),
+        .target(name: "CustomerStore", dependencies: ["Scoring", "CSQLiteTuning", grdb, grdbSQLite]),
+        // The one SQLite setting Swift cannot make (a variadic C call), for the store alone.
+        .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
         // Deterministic synthetic customer books for demos, tests and benchmarks.
         .target(name: "DemoData", dependencies: ["CustomerStore"]),
         // The UI as pure logic: state, messages, update, views into a cell buffer.

@@ -71,6 +71,7 @@ extension CustomerStore {
     /// The copy goes through SQLite's online backup API, which takes the store's locks; only if
     /// the damaged file cannot even be opened by SQLite is it replaced as a file.
     public static func restore(backup source: String, into path: String) throws(StoreError) -> CustomerStore {
+        SQLiteSetup.prepare()
         try verify(file: source)
         do {
             var readOnly = Configuration()
@@ -130,6 +131,7 @@ extension CustomerStore {
         guard FileManager.default.fileExists(atPath: file) else {
             throw StoreError.cannotOpen(path: file, reason: "the file does not exist")
         }
+        SQLiteSetup.prepare()
         do {
             var configuration = Configuration()
             configuration.readonly = true

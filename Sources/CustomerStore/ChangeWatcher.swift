@@ -11,6 +11,7 @@ public final class StoreChangeWatcher: @unchecked Sendable {
     private var last: Int64?
 
     public init(path: String) throws(StoreError) {
+        SQLiteSetup.prepare()
         var configuration = Configuration()
         configuration.readonly = true
         configuration.label = "clientele.watcher"

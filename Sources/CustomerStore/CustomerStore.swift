@@ -31,6 +31,7 @@ public final class CustomerStore: Sendable {
     public static func open(path: String, mode: OpenMode = .createIfMissing(createFolder: false))
         throws(StoreError) -> CustomerStore
     {
+        SQLiteSetup.prepare()
         try StoreFiles.prepare(path: path, mode: mode)
         let pool: DatabasePool
         do {

@@ -54,6 +54,7 @@ struct BenchScoreCommand: ParsableCommand {
         figures["purchaseDaysScored"] = .int(
             input.summaries.reduce(0) { $0 + ($1.map { $0.frequency + 1 } ?? 0) })
         figures["peakResidentMegabytes"] = .number(Self.peakResidentMegabytes())
+        figures["sqliteMemoryStatisticsOff"] = .raw(CustomerStore.processSettingsApplied ? "true" : "false")
         print(figures.json)
     }
 

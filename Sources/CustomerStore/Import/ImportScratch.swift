@@ -67,6 +67,7 @@ final class ImportScratch {
     init(columns: Int, kept: Set<Int>, runRows: Int = 250_000, cacheKiB: Int = 8 * 1024) throws(ImportError) {
         keptColumns = (0..<columns).map { kept.contains($0) }
         self.runRows = max(1, runRows)
+        SQLiteSetup.prepare()
         var handle: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         guard sqlite3_open_v2("", &handle, flags, nil) == SQLITE_OK, let handle else {
