@@ -33,36 +33,40 @@ extension CustomerStore {
     ) throws(StoreError) -> ScoringInput {
         let window = FactWindow(asOf: asOf)
         let report = UncheckedBox(progress)
-        let orders = SnapshotRead(pool) { db in
-            var retention = RetentionCounter(asOf: asOf)
-            let summaries = try Self.purchaseSummaries(
-                db, asOf: asOf, unit: unit, customerID: nil,
-                capacity: try Int.fetchOne(db, sql: "SELECT count(*) FROM customers") ?? 0,
-                retention: &retention)
-            return (summaries, retention.figure)
-        }
-        // The fact walks cost more than the orders walk, so they run as two halves of the
-        // customers, split at the median id: three reads on two cores finish sooner than two.
+        // Every walk runs as two halves of the customers, split at the median id, each on a
+        // thread of its own: four reads on two cores keep both busy to the end, where one
+        // orders walk (as long as SQLite's whole aggregate) left a core idle at the end.
         let split = try splitCustomerID()
+        let halves: [CustomerSelection] = split.map { [.below($0), .from($0)] } ?? [.all]
+        let ordersWalks = halves.map { customers in
+            SnapshotRead(pool) { db in
+                var retention = RetentionCounter(asOf: asOf)
+                let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM customers") ?? 0
+                let summaries = try Self.purchaseSummaries(
+                    db, asOf: asOf, unit: unit, customers: customers,
+                    capacity: total / halves.count + 1, retention: &retention)
+                return (summaries, retention.figure)
+            }
+        }
         func factWalk(_ customers: CustomerSelection, reports: Bool) -> SnapshotRead<[CustomerFacts]> {
             SnapshotRead(pool) { db in
                 let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM customers") ?? 0
                 let walks = try FactWalks(db, window: window, customers: customers)
                 var facts: [CustomerFacts] = []
-                facts.reserveCapacity(split == nil ? total : total / 2 + 1)
+                facts.reserveCapacity(total / halves.count + 1)
                 while walks.customers.hasRow {
                     facts.append(try walks.facts(customerID: walks.customers.int64(0), summary: nil))
                     try walks.customers.step()
                     // The first half reports for both: the halves are about equally fast.
-                    if reports && facts.count % 25_000 == 0 { report.value?(facts.count * 2, total) }
+                    if reports && facts.count % 25_000 == 0 {
+                        report.value?(facts.count * halves.count, total)
+                    }
                 }
                 return facts
             }
         }
-        let factWalks =
-            split.map { [factWalk(.below($0), reports: true), factWalk(.from($0), reports: false)] }
-            ?? [factWalk(.all, reports: true)]
-        let reads = [orders as SnapshotReading] + factWalks.map { $0 as SnapshotReading }
+        let factWalks = halves.enumerated().map { factWalk($0.element, reports: $0.offset == 0) }
+        let reads = ordersWalks.map { $0 as SnapshotReading } + factWalks.map { $0 as SnapshotReading }
         do {
             try pool.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
@@ -76,18 +80,23 @@ extension CustomerStore {
             for read in reads { read.waitForEnd() }
             throw StoreError.from(error, path: path)
         }
-        let summaries: [(customer: Int64, summary: PurchaseSummary)]
-        let retention: OverviewFigures.Retention
+        var summaries: [(customer: Int64, summary: PurchaseSummary)] = []
+        var retention = OverviewFigures.Retention(activeYearAgo: 0, stillActive: 0)
         var all: [CustomerFacts]
         do {
-            (summaries, retention) = try orders.result()
+            for walk in ordersWalks {
+                let (part, figure) = try walk.result()
+                summaries += part
+                retention.activeYearAgo += figure.activeYearAgo
+                retention.stillActive += figure.stillActive
+            }
             all = []
             for walk in factWalks { all += try walk.result() }
         } catch {
             for read in reads { read.waitForEnd() }
             throw StoreError.from(error, path: path)
         }
-        phase?("readOrdersSeconds", orders.seconds)
+        phase?("readOrdersSeconds", ordersWalks.map(\.seconds).max() ?? 0)
         phase?("readFactsSeconds", factWalks.map(\.seconds).max() ?? 0)
 
         var aligned: [PurchaseSummary?] = []
@@ -114,14 +123,14 @@ extension CustomerStore {
         try read { db in
             let walks = try FactWalks(db, window: FactWindow(asOf: asOf), customers: .one(customerID))
             guard walks.customers.hasRow else { throw StoreError.customerNotFound("id \(customerID)") }
-            let summary = try Self.purchaseSummaries(db, asOf: asOf, unit: unit, customerID: customerID)
+            let summary = try Self.purchaseSummaries(db, asOf: asOf, unit: unit, customers: .one(customerID))
                 .first?.summary
             return (try walks.facts(customerID: customerID, summary: summary), summary)
         }
     }
 
-    /// The median customer id, where the fact walks split (nil below 10,000 customers, where one
-    /// walk is quick and a split would only cost a thread).
+    /// The median customer id, where the walks split (nil below 10,000 customers, where one
+    /// walk of each kind is quick and a split would only cost threads).
     private func splitCustomerID() throws(StoreError) -> Int64? {
         try read { db in
             let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM customers") ?? 0
@@ -133,22 +142,22 @@ extension CustomerStore {
 
     /// Streams the orders index in (customer, time) order into the model's summary builder.
     static func purchaseSummaries(
-        _ db: Database, asOf: CalendarDay, unit: TimeUnit, customerID: Int64?, capacity: Int = 1
+        _ db: Database, asOf: CalendarDay, unit: TimeUnit, customers: CustomerSelection, capacity: Int = 1
     ) throws -> [(customer: Int64, summary: PurchaseSummary)] {
         var retention = RetentionCounter(asOf: asOf)
         return try purchaseSummaries(
-            db, asOf: asOf, unit: unit, customerID: customerID, capacity: capacity, retention: &retention)
+            db, asOf: asOf, unit: unit, customers: customers, capacity: capacity, retention: &retention)
     }
 
     /// As above, counting the overview's retention figure on the way.
     static func purchaseSummaries(
-        _ db: Database, asOf: CalendarDay, unit: TimeUnit, customerID: Int64?, capacity: Int,
+        _ db: Database, asOf: CalendarDay, unit: TimeUnit, customers: CustomerSelection, capacity: Int,
         retention: inout RetentionCounter
     ) throws -> [(customer: Int64, summary: PurchaseSummary)] {
         var builder = PurchaseSummaryBuilder<Int64>(asOfDay: asOf.daysSinceEpoch, unit: unit)
         builder.reserveCapacity(capacity)
         let end = asOf.adding(days: 1).startUnixSeconds
-        let filter = customerID.map { "customer_id = \($0) AND " } ?? ""
+        let filter = customers.condition("customer_id")
         let statement = try db.makeStatement(
             sql: """
                 SELECT customer_id, ordered_at, amount_minor FROM orders INDEXED BY orders_by_customer_time
@@ -251,9 +260,14 @@ private final class SnapshotRead<T: Sendable>: SnapshotReading, @unchecked Senda
         self.body = body
     }
 
+    /// Starts the read on a thread of its own: the dispatch pool runs only as many blocking
+    /// tasks as there are cores, so a third read waited for a first to end, and the writer that
+    /// fixes the snapshots held its lock all that time.
     func start() {
         started = true
-        DispatchQueue.global().async(group: finished) { [self] in
+        finished.enter()
+        Thread { [self] in
+            defer { finished.leave() }
             let begin = DispatchTime.now()
             outcome = Result {
                 try pool.read { db in
@@ -265,7 +279,7 @@ private final class SnapshotRead<T: Sendable>: SnapshotReading, @unchecked Senda
             }
             signalSnapshot()
             seconds = Double(DispatchTime.now().uptimeNanoseconds - begin.uptimeNanoseconds) / 1e9
-        }
+        }.start()
     }
 
     /// Only the helper thread calls this; the first call releases `waitForSnapshot`.
