@@ -53,12 +53,36 @@ public enum CustomerBaseScoring {
         let buyerIndices = summaries.indices.filter { summaries[$0] != nil }
         let buyerSummaries = buyerIndices.compactMap { summaries[$0] }
 
+        // The fits and what only needs the facts (RFM boundaries, the usual gap, where each
+        // customer sits) run side by side.
+        let options = AnalysisOptions(lifetimeValue: request.lifetimeValueOptions)
+        let (analysed, population) = Parallel.both(
+            {
+                Result { () throws(ScoringError) in
+                    try CustomerBaseAnalysis.analyze(summaries: buyerSummaries, options: options)
+                }
+            },
+            { () -> (rfm: RFMBoundaries?, gap: Double?, positions: [Int64: Int]) in
+                let purchaseFacts = facts.compactMap(\.purchases)
+                let gaps = purchaseFacts.compactMap { purchases -> Double? in
+                    guard purchases.purchaseDays > 1 else { return nil }
+                    return Double(purchases.firstDay.days(until: purchases.lastDay))
+                        / Double(purchases.purchaseDays - 1)
+                }
+                var positions: [Int64: Int] = [:]
+                positions.reserveCapacity(facts.count)
+                for (index, customer) in facts.enumerated() { positions[customer.customerID] = index }
+                return (
+                    RFMBoundaries(purchases: purchaseFacts, asOf: request.asOf),
+                    gaps.isEmpty ? nil : gaps.reduce(0, +) / Double(gaps.count), positions
+                )
+            })
+
         var estimates = [CustomerValueEstimate?](repeating: nil, count: facts.count)
         var bgnbd: FittedBGNBD?
         var gammaGamma: FittedGammaGamma?
         do {
-            let options = AnalysisOptions(lifetimeValue: request.lifetimeValueOptions)
-            let analysis = try CustomerBaseAnalysis.analyze(summaries: buyerSummaries, options: options)
+            let analysis = try analysed.get()
             bgnbd = FittedBGNBD(analysis.purchases)
             switch analysis.spend {
             case .success(let fit): gammaGamma = FittedGammaGamma(fit)
@@ -74,15 +98,9 @@ public enum CustomerBaseScoring {
         } catch {
             problems.append("BG/NBD: \(error)")
         }
-
-        let purchaseFacts = facts.map(\.purchases)
-        let rfm = RFMBoundaries(purchases: purchaseFacts.compactMap { $0 }, asOf: request.asOf)
-        let gaps = purchaseFacts.compactMap { purchases -> Double? in
-            guard let purchases, purchases.purchaseDays > 1 else { return nil }
-            return Double(purchases.firstDay.days(until: purchases.lastDay))
-                / Double(purchases.purchaseDays - 1)
-        }
-        let populationGap = gaps.isEmpty ? nil : gaps.reduce(0, +) / Double(gaps.count)
+        let rfm = population.rfm
+        let populationGap = population.gap
+        let positionOf = population.positions
 
         // Direct value first, then credit for referred customers, then the tier thresholds.
         var direct = [Int64](repeating: 0, count: facts.count)
@@ -93,9 +111,6 @@ public enum CustomerBaseScoring {
             direct[index] =
                 (clv ?? 0) + contractValue(facts[index].contracts, asOf: request.asOf, settings: settings)
         }
-        var positionOf: [Int64: Int] = [:]
-        positionOf.reserveCapacity(facts.count)
-        for (index, customer) in facts.enumerated() { positionOf[customer.customerID] = index }
         let values = facts.indices.map { index in
             let referredCLVs = facts[index].referredCustomers.map { positionOf[$0].flatMap { clvs[$0] } ?? 0 }
             return direct[index] + referralCredit(referredCLVs, settings: settings)

@@ -156,14 +156,22 @@ public struct CustomerBaseAnalysis: Sendable {
         guard spends.count == histories.count else {
             throw .invalidHistory(model: .gammaGamma, index: min(spends.count, histories.count))
         }
-        let data = try BGNBDData(histories: histories)
-        let purchases = try BGNBDFit.fit(data, options: options.fit)
-        let spend: Result<GammaGammaFit, ScoringError>
-        do {
-            spend = .success(try GammaGammaFit.fit(GammaGammaData(spends: spends), options: options.fit))
-        } catch {
-            spend = .failure(error)
-        }
+        // The two fits share nothing, so they run side by side (each groups a million
+        // histories before it fits).
+        let fitOptions = options.fit
+        let (fitted, spend) = Parallel.both(
+            { () -> Result<(BGNBDData, BGNBDFit), ScoringError> in
+                Result { () throws(ScoringError) in
+                    let data = try BGNBDData(histories: histories)
+                    return (data, try BGNBDFit.fit(data, options: fitOptions))
+                }
+            },
+            { () -> Result<GammaGammaFit, ScoringError> in
+                Result { () throws(ScoringError) in
+                    try GammaGammaFit.fit(GammaGammaData(spends: spends), options: fitOptions)
+                }
+            })
+        let (data, purchases) = try fitted.get()
         let customers = try score(
             data: data, histories: histories, spends: spends, purchases: purchases.parameters,
             spend: try? spend.get().parameters, unit: unit, options: options.lifetimeValue)

@@ -30,6 +30,28 @@ public enum Parallel {
     }
 }
 
+extension Parallel {
+    /// Runs two independent pieces of work at the same time and returns both results (the
+    /// population work of a whole-base scoring has a few such pairs, each half a second).
+    public static func both<A: Sendable, B: Sendable>(
+        _ first: @Sendable () -> A, _ second: @Sendable () -> B
+    ) -> (A, B) {
+        let results = PairSlots<A, B>()
+        DispatchQueue.concurrentPerform(iterations: 2) { which in
+            if which == 0 { results.first = first() } else { results.second = second() }
+        }
+        // concurrentPerform returns after both iterations, so both slots are filled.
+        guard let a = results.first, let b = results.second else { return (first(), second()) }
+        return (a, b)
+    }
+}
+
+/// The two results of `Parallel.both`; each slot is written by exactly one iteration.
+private final class PairSlots<A, B>: @unchecked Sendable {
+    var first: A?
+    var second: B?
+}
+
 /// Hands out chunk numbers to the workers of `Parallel.map`.
 private final class ChunkCounter: @unchecked Sendable {
     private let lock = NSLock()
