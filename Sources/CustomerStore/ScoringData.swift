@@ -38,34 +38,38 @@ extension CustomerStore {
         // orders walk (as long as SQLite's whole aggregate) left a core idle at the end.
         let split = try splitCustomerID()
         let halves: [CustomerSelection] = split.map { [.below($0), .from($0)] } ?? [.all]
-        let ordersWalks = halves.map { customers in
+        // The first half's array has room for every customer, so the second is appended in
+        // place: a third array for both would have held a million facts twice at the peak.
+        let parts = halves.count
+        @Sendable func room(_ half: Int, _ total: Int) -> Int { half == 0 ? total : total / parts + 1 }
+        let ordersWalks = halves.enumerated().map { half, customers in
             SnapshotRead(pool) { db in
                 var retention = RetentionCounter(asOf: asOf)
                 let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM customers") ?? 0
                 let summaries = try Self.purchaseSummaries(
-                    db, asOf: asOf, unit: unit, customers: customers,
-                    capacity: total / halves.count + 1, retention: &retention)
+                    db, asOf: asOf, unit: unit, customers: customers, capacity: room(half, total),
+                    retention: &retention)
                 return (summaries, retention.figure)
             }
         }
-        func factWalk(_ customers: CustomerSelection, reports: Bool) -> SnapshotRead<[CustomerFacts]> {
+        func factWalk(_ customers: CustomerSelection, half: Int) -> SnapshotRead<[CustomerFacts]> {
             SnapshotRead(pool) { db in
                 let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM customers") ?? 0
                 let walks = try FactWalks(db, window: window, customers: customers)
                 var facts: [CustomerFacts] = []
-                facts.reserveCapacity(total / halves.count + 1)
+                facts.reserveCapacity(room(half, total))
                 while walks.customers.hasRow {
                     facts.append(try walks.facts(customerID: walks.customers.int64(0), summary: nil))
                     try walks.customers.step()
                     // The first half reports for both: the halves are about equally fast.
-                    if reports && facts.count % 25_000 == 0 {
-                        report.value?(facts.count * halves.count, total)
+                    if half == 0 && facts.count % 25_000 == 0 {
+                        report.value?(facts.count * parts, total)
                     }
                 }
                 return facts
             }
         }
-        let factWalks = halves.enumerated().map { factWalk($0.element, reports: $0.offset == 0) }
+        let factWalks = halves.enumerated().map { factWalk($0.element, half: $0.offset) }
         let reads = ordersWalks.map { $0 as SnapshotReading } + factWalks.map { $0 as SnapshotReading }
         do {
             try pool.writeWithoutTransaction { db in
@@ -86,12 +90,14 @@ extension CustomerStore {
         do {
             for walk in ordersWalks {
                 let (part, figure) = try walk.result()
-                summaries += part
+                if summaries.isEmpty { summaries = part } else { summaries += part }
                 retention.activeYearAgo += figure.activeYearAgo
                 retention.stillActive += figure.stillActive
             }
             all = []
-            for walk in factWalks { all += try walk.result() }
+            for walk in factWalks {
+                if all.isEmpty { all = try walk.result() } else { all += try walk.result() }
+            }
         } catch {
             for read in reads { read.waitForEnd() }
             throw StoreError.from(error, path: path)
