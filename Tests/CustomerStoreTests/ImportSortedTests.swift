@@ -175,6 +175,31 @@ struct ImportSortedTests {
         #expect(read[4].fields == ["B", "", "ä\n\"x\""])
     }
 
+    @Test("A customer deleted between the check and the write stops the batch, which leaves nothing")
+    func customerDeletedBeforeTheWrite() throws {
+        let fixture = try Self.fixture()
+        // K-2's row comes after K-1's in the batch; K-9 stands for a customer someone erased
+        // after the check pass had found it.
+        let rows: [ImportRow] = [("K-1", 2), ("K-2", 3), ("K-9", 4)].map { customer, line in
+            ImportRow(
+                line: line, customer: customer,
+                payload: .order(
+                    OrderRecord(id: 0, customerID: 0, orderedAt: 1_740_787_200, amountMinor: 1_000)))
+        }
+        var summary = ImportSummary()
+        #expect {
+            try fixture.store.writeImportBatch(
+                rows[...], kind: .orders, createMissing: false, createdAt: 1_700_000_000, summary: &summary)
+        } throws: { error in
+            guard case ImportError.customerVanished(_, 4, "K-9") = error else { return false }
+            return true
+        }
+        #expect(try fixture.strings(Self.storedOrders) == [])
+        let message = ImportError.customerVanished(file: "in.csv", line: 4, customer: "K-9").description
+        #expect(message.hasPrefix("in.csv:4: the customer K-9 was deleted while importing"))
+        #expect(message.contains("import the file again"))
+    }
+
     /// This process's open file descriptors that are SQLite temporary files.
     static func openTemporaryDescriptors() -> [String] {
         let descriptors = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []

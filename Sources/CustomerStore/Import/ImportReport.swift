@@ -74,7 +74,9 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
                 + "choose another path for --skip-bad-rows"
         case .customerVanished(let file, let line, let customer):
             return "\(file):\(line): the customer \(ImportIssue.neutralised(customer)) was deleted while "
-                + "importing; rows before this one were imported, run the import again to finish"
+                + "importing, so the import stopped here. The rows of the customers written before it "
+                + "(the import writes customer by customer) are in the store; import the file again to "
+                + "finish: rows already imported are recognised and not added twice"
         case .scratchFailed(let reason, let written):
             return "cannot sort the rows in a temporary file (in TMPDIR, or SQLITE_TMPDIR if set): "
                 + "\(reason). "

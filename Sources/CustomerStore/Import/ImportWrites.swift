@@ -32,10 +32,14 @@ extension CustomerStore {
     /// Writes one batch in one `IMMEDIATE` transaction. With `rollback` (a dry run) the same
     /// statements run and are rolled back, so the counts of inserted, updated and unchanged rows
     /// are exactly what the store would get for this batch.
+    ///
+    /// Throws `ImportError.customerVanished` (without the file name, which the importer adds)
+    /// when a customer the check pass found was deleted since; the batch is rolled back. Other
+    /// failures arrive as `StoreError`.
     func writeImportBatch(
         _ rows: ArraySlice<ImportRow>, kind: ImportKind, createMissing: Bool, createdAt: Int64,
         rollback: Bool = false, summary: inout ImportSummary
-    ) throws(StoreError) {
+    ) throws {
         var result = summary
         do {
             try pool.writeWithoutTransaction { db in
@@ -50,6 +54,8 @@ extension CustomerStore {
                     return rollback ? .rollback : .commit
                 }
             }
+        } catch let vanished as ImportError {
+            throw vanished
         } catch {
             throw StoreError.from(error, path: path)
         }

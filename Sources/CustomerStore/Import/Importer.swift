@@ -377,10 +377,14 @@ public struct Importer: Sendable {
         throws
     {
         let started = importClock()
-        try store.writeImportBatch(
-            rows, kind: options.kind, createMissing: options.createMissingCustomers,
-            createdAt: options.createdAt,
-            rollback: options.dryRun, summary: &summary)
+        do {
+            try store.writeImportBatch(
+                rows, kind: options.kind, createMissing: options.createMissingCustomers,
+                createdAt: options.createdAt,
+                rollback: options.dryRun, summary: &summary)
+        } catch ImportError.customerVanished(_, let line, let customer) {
+            throw ImportError.customerVanished(file: options.fileName, line: line, customer: customer)
+        }
         let seconds = importClock() - started
         summary.timings.batches += 1
         summary.timings.longestBatch = max(summary.timings.longestBatch, seconds)
