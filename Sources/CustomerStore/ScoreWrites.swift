@@ -36,6 +36,23 @@ extension CustomerStore {
         count: Int, model: PopulationModel, scoredAt: Int64, phase: ((String, Double) -> Void)? = nil,
         make: @escaping @Sendable (Range<Int>) -> [CustomerScore]
     ) throws(StoreError) {
+        do {
+            try replaceAllScoresInOneTransaction(
+                count: count, model: model, scoredAt: scoredAt, phase: phase, make: make)
+        } catch .constraint(let detail) where detail.contains("FOREIGN KEY") {
+            // The scores were computed from a snapshot; a colleague erased or deleted a
+            // customer before the write. The transaction rolled back, so the old scores stand.
+            throw .failed(
+                path: path,
+                reason: "a customer was deleted while the scores were being computed, so no score "
+                    + "was changed; run the scoring again")
+        }
+    }
+
+    private func replaceAllScoresInOneTransaction(
+        count: Int, model: PopulationModel, scoredAt: Int64, phase: ((String, Double) -> Void)?,
+        make: @escaping @Sendable (Range<Int>) -> [CustomerScore]
+    ) throws(StoreError) {
         try write { db in
             var started = DispatchTime.now()
             func lap(_ name: String) {

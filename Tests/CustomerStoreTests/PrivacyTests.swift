@@ -118,6 +118,35 @@ struct PrivacyTests {
         #expect(try store.searchCustomers("Kunde 43").map(\.id) == [43])
     }
 
+    @Test("A rescoring that meets a customer deleted since its read changes no score and says why")
+    func rescoringAfterADeletion() throws {
+        let today = try #require(CalendarDay(iso: "2025-06-30"))
+        func score(_ id: Int64) -> CustomerScore {
+            CustomerScore(
+                customerID: id, rfm: nil, segment: .atRisk, repeatPurchases: 1, probabilityAlive: 0.5,
+                expectedPurchases: 1, expectedSpendMinor: 100, clvMinor: 1_000, valueMinor: 1_000, risk: 0.7,
+                band: .high, tier: .a, valueAtStakeMinor: 700, reasons: [], actions: [],
+                bindings: BindingProfile(strengths: BindingSignals()), lastOrder: nil, lastTouch: nil)
+        }
+        let model = PopulationModel(
+            version: "test", asOf: today, timeUnit: .weeks, customers: 3, buyers: 3, bgnbd: nil,
+            gammaGamma: nil, problems: [], rfm: nil, populationGapDays: nil, tierAMinor: 0, tierBMinor: 0,
+            settings: ModelSettings())
+        try store.replaceAllScores([score(1), score(2)], model: model, scoredAt: 7)
+        // Customer 999 stands for one deleted (outside Clientele) after the rescoring's read.
+        #expect {
+            try store.replaceAllScores([score(1), score(999)], model: model, scoredAt: 8)
+        } throws: { error in
+            "\(error)".contains("a customer was deleted while the scores were being computed")
+                && "\(error)".contains("run the scoring again")
+        }
+        let kept = try store.read { db in
+            try Int64.fetchAll(db, sql: "SELECT customer_id FROM scores WHERE scored_at = 7 ORDER BY 1")
+        }
+        #expect(kept == [1, 2])
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM scores") } == 2)
+    }
+
     @Test("An old score a rescoring freed without zeroing is wiped by the erasure")
     func rescoredThenErased() throws {
         let today = try #require(CalendarDay(iso: "2025-06-30"))
