@@ -16,7 +16,8 @@ struct ClienteleCommand: ParsableCommand {
             Try `clientele --demo` to open it on a generated demo book of business.
             """,
         subcommands: [
-            DashboardCommand.self, DemoCommand.self, StatsCommand.self, ScoreCommand.self, ModelCommand.self,
+            DashboardCommand.self, InitCommand.self, DemoCommand.self, StatsCommand.self, ScoreCommand.self,
+            ModelCommand.self,
             ShowCommand.self, LogCommand.self, ImportCommand.self, RulesCommand.self, BackupCommand.self,
             RestoreCommand.self,
             CheckCommand.self, PrivacyCommand.self, CallListCommand.self, BenchCommand.self,

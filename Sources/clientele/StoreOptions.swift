@@ -21,8 +21,8 @@ struct StoreOptions: ParsableArguments {
         let location = self.location
         if !createIfMissing && !FileManager.default.fileExists(atPath: location.path) {
             throw CommandError(
-                "there is no store at \(location.path) yet; create one with `clientele demo --db PATH`"
-                    + " or open the demo with `clientele --demo`")
+                "there is no store at \(location.path) yet; create an empty one for your customers with "
+                    + "`clientele init`, or try Clientele on generated customers with `clientele --demo`")
         }
         let mode: CustomerStore.OpenMode =
             createIfMissing ? .createIfMissing(createFolder: location.source == .dataFolder) : .existingOnly

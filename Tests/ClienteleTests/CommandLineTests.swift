@@ -130,6 +130,42 @@ struct CommandLineTests {
         #expect(info.st_mode & 0o777 == 0o600)
     }
 
+    @Test(
+        "init creates an empty private store in the data folder, refuses an existing file, and import fills it"
+    )
+    func initThenImport() throws {
+        let scratch = try Scratch()
+        let missing = try Clientele.run(["stats"], environment: scratch.environment)
+        #expect(missing.status == 1)
+        #expect(missing.standardError.contains("clientele init"), "\(missing.standardError)")
+
+        let created = try Clientele.run(["init"], environment: scratch.environment)
+        #expect(created.status == 0, "\(created.standardError)")
+        let path = scratch.file("data/clientele/clientele.sqlite")
+        #expect(created.standardOutput.contains("Created an empty store at \(path)"))
+        var info = stat()
+        stat(scratch.file("data/clientele"), &info)
+        #expect(info.st_mode & 0o777 == 0o700)
+        stat(path, &info)
+        #expect(info.st_mode & 0o777 == 0o600)
+        let stats = try Clientele.run(["stats", "--json"], environment: scratch.environment)
+        #expect(stats.status == 0, "\(stats.standardError)")
+        #expect(stats.standardOutput.contains("\"customers\": 0"), "\(stats.standardOutput)")
+
+        let again = try Clientele.run(["init"], environment: scratch.environment)
+        #expect(again.status == 1)
+        #expect(again.standardError.contains("there is already a file at \(path)"))
+
+        let customers = scratch.file("kunden.csv")
+        try Data("customer_id,name\nK-1,Jürgen Müller\nK-2,Anna Köhler\n".utf8).write(
+            to: URL(fileURLWithPath: customers))
+        let imported = try Clientele.run(
+            ["import", "customers", customers], environment: scratch.environment)
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let after = try Clientele.run(["stats", "--json"], environment: scratch.environment)
+        #expect(after.standardOutput.contains("\"customers\": 2"), "\(after.standardOutput)")
+    }
+
     @Test("Without a terminal the dashboard refuses in one sentence, exit code 2, no escape codes")
     func dashboardNeedsATerminal() throws {
         let scratch = try Scratch()
