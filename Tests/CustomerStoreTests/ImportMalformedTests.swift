@@ -17,6 +17,15 @@ struct ImportMalformedTests {
                 "in.csv:3:1: expected 3 columns, found 2"
             ),
             ("customer_id,date,amount\nK-1,2025-01-01,5\nK-1,2025-02-30,5\n", "in.csv:3:2: not a date"),
+            // A stray quote in the first rows used to lose the header with it ("no header line").
+            (
+                "customer_id,date,amount\nK-1,2025-01-01,1\"0\n",
+                "in.csv:2:3: a quote inside an unquoted field"
+            ),
+            (
+                "customer_id,date,amount\nK-1,2025-01-01,5\nK-1,2025-01-02,1\"0\n",
+                "in.csv:3:3: a quote inside an unquoted field"
+            ),
             (
                 "customer_id,date,amount\nK-1,2025-01-01,5\nK-1,2025-01-02,12.3456\n",
                 "in.csv:3:3: more than two decimals"

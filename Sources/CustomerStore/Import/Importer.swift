@@ -126,6 +126,7 @@ public struct Importer: Sendable {
         var ambiguous: [ImportNumberStyle?: IssueList] = [:]
         var scratch: ImportScratch?
         checked.bytes = stream.totalBytes
+        var unreadable = false
         while true {
             let batch: [CSVRecord]
             do {
@@ -136,6 +137,7 @@ public struct Importer: Sendable {
                     ImportIssue(
                         file: options.fileName, line: error.line, column: error.column, message: error.message
                     ))
+                unreadable = true
                 break
             }
             var references: [(customer: String, line: Int, column: Int)] = []
@@ -197,6 +199,11 @@ public struct Importer: Sendable {
                 }
             }
             progress?(stream.bytesRead, stream.totalBytes * 2)
+        }
+        // A malformed record stops the reading; when that happened before the header or the first
+        // row came through, its line and column are the news, not an empty-looking file.
+        if unreadable && (mapping == nil || checked.rows == 0) {
+            throw ImportError.invalidRows(issues: checked.issues.shown, total: checked.issues.total)
         }
         guard mapping != nil else { throw ImportError.emptyFile(file: options.fileName) }
         guard checked.rows > 0 else {
