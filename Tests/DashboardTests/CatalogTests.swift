@@ -80,6 +80,18 @@ struct CatalogTests {
             en.reason(ending)
                 == "contract ends in 41 days, notice deadline in 11 days, no emotional binding signals")
         #expect(de.reason(.openComplaints(count: 1, oldestDays: 1)) == "eine offene Beschwerde, seit 1 Tag")
+        // Edge days read as words, never "0 days old" or "in -75 days".
+        #expect(en.reason(.openComplaints(count: 1, oldestDays: 0)) == "an open complaint, opened today")
+        #expect(
+            de.reason(.openComplaints(count: 2, oldestDays: 0))
+                == "2 offene Beschwerden, die älteste seit heute")
+        let lapsed = RiskReason.contractEnding(
+            daysToEnd: 15, daysToNoticeDeadline: -75, emotionalBinding: .strong)
+        #expect(en.reason(lapsed) == "contract ends in 15 days, notice deadline passed 75 days ago")
+        #expect(de.reason(lapsed) == "Vertrag endet in 15 Tagen, Kündigungsfrist seit 75 Tagen verstrichen")
+        #expect(en.action(.prepareRenewal, detail: 0).hasSuffix("(notice deadline today)"))
+        #expect(en.action(.prepareRenewal, detail: -2).hasSuffix("(notice deadline passed 2 days ago)"))
+        #expect(de.action(.resolveComplaint, detail: 0).hasSuffix("(seit heute offen)"))
         let all: [RiskReason] = [
             overdue, .noRecentOrder(daysSinceLastOrder: 200), .likelyInactive(percentAlive: 12), detractor,
             .passive(score: 7, daysAgo: 3, type: .relational), .openComplaints(count: 2, oldestDays: 15),

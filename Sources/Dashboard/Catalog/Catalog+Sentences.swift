@@ -25,6 +25,13 @@ extension Catalog {
                 "passive, \(npsName(type)) \(score), \(ago(daysAgo))",
                 "unentschieden, \(npsName(type)) \(score), \(ago(daysAgo))")
         case .openComplaints(let count, let oldest):
+            if oldest <= 0 {
+                return count == 1
+                    ? pick("an open complaint, opened today", "eine offene Beschwerde, seit heute")
+                    : pick(
+                        "\(count) open complaints, the oldest opened today",
+                        "\(count) offene Beschwerden, die älteste seit heute")
+            }
             return count == 1
                 ? pick(
                     "an open complaint, \(days(oldest)) old", "eine offene Beschwerde, seit \(days(oldest))")
@@ -35,9 +42,9 @@ extension Catalog {
             return pick(
                 "contract cancelled, ends in \(days(toEnd))", "Vertrag gekündigt, endet in \(days(toEnd))")
         case .contractEnding(let toEnd, let toNotice, let emotional):
-            var sentence = pick(
-                "contract ends in \(days(toEnd)), notice deadline in \(days(toNotice))",
-                "Vertrag endet in \(days(toEnd)), Kündigungsfrist in \(days(toNotice))")
+            var sentence =
+                pick("contract ends in \(days(toEnd)), ", "Vertrag endet in \(days(toEnd)), ")
+                + noticeDeadline(inDays: toNotice)
             switch emotional {
             case .none:
                 sentence += pick(", no emotional binding signals", ", keine Zeichen emotionaler Bindung")
@@ -102,9 +109,12 @@ extension Catalog {
         case .followUp:
             value < 0
                 ? pick("\(days(-value)) overdue", "seit \(days(-value)) überfällig") : due(inDays: value)
-        case .resolveComplaint: pick("open for \(days(value))", "seit \(days(value)) offen")
+        case .resolveComplaint:
+            value <= 0
+                ? pick("opened today", "seit heute offen")
+                : pick("open for \(days(value))", "seit \(days(value)) offen")
         case .callBackDetractor, .askForReferral: "NPS \(value)"
-        case .prepareRenewal: pick("notice deadline in \(days(value))", "Kündigungsfrist in \(days(value))")
+        case .prepareRenewal: noticeDeadline(inDays: value)
         case .winBack, .strengthenRelationship:
             pick("contract ends in \(days(value))", "Vertrag endet in \(days(value))")
         case .onboardingCheckIn: pick("customer for \(days(value))", "Kunde seit \(days(value))")
@@ -125,5 +135,17 @@ extension Catalog {
     private func ago(_ count: Int) -> String {
         if count <= 0 { return text(.today) }
         return pick("\(days(count)) ago", "vor \(days(count))")
+    }
+
+    /// The notice deadline of a contract relative to today; a deadline already passed (the
+    /// contract then renews or ends as it stands) is said so, never as "in -75 days".
+    func noticeDeadline(inDays value: Int) -> String {
+        if value < 0 {
+            return pick(
+                "notice deadline passed \(days(-value)) ago",
+                "Kündigungsfrist seit \(days(-value)) verstrichen")
+        }
+        if value == 0 { return pick("notice deadline today", "Kündigungsfrist heute") }
+        return pick("notice deadline in \(days(value))", "Kündigungsfrist in \(days(value))")
     }
 }
