@@ -74,10 +74,17 @@ struct LogCommand: ParsableCommand {
         if let ces, !FeedbackMetric.ces.range.contains(ces) {
             throw ValidationError("--ces must be 1 to 7 (got \(ces)).")
         }
-        if let followUp, DateInput.parse(followUp, today: Clock.today()) == nil {
-            throw ValidationError(
-                "--follow-up must be a date like 2025-03-14, 14.03.2025, +3d or next monday (got \"\(followUp)\")."
-            )
+        if let followUp {
+            guard let day = DateInput.parse(followUp, today: Clock.today()) else {
+                throw ValidationError(
+                    "--follow-up must be a date like 2025-03-14, 14.03.2025, +3d or next monday (got \"\(followUp)\")."
+                )
+            }
+            // As in the log form: a follow-up is something still to do.
+            if day < Clock.today() {
+                throw ValidationError(
+                    "--follow-up must be today or later (got \(day.iso), which is in the past).")
+            }
         }
         if complaint != nil && kind != .complaint {
             throw ValidationError("--complaint is only for --kind complaint.")

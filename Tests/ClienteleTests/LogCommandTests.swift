@@ -68,11 +68,15 @@ struct LogCommandTests {
         #expect(unknown.standardError.contains("no customer matches \"nobody-at-all\""))
         for bad in [
             ["--nps", "11"], ["--csat", "0"], ["--follow-up", "someday"], ["--complaint", "open"],
+            ["--follow-up", "2025-01-01"],
         ] {
             let result = try Clientele.run(
                 ["log", "1", "--db", path, "--channel", "call", "--kind", "sales"] + bad)
             #expect(result.status == 64, "\(bad): \(result.standardError)")
         }
+        let past = try Clientele.run(
+            ["log", "1", "--db", path, "--channel", "call", "--kind", "sales", "--follow-up", "2025-01-01"])
+        #expect(past.standardError.contains("--follow-up must be today or later (got 2025-01-01"))
         let queue = try DatabaseQueue(path: path)
         let before = try Clientele.run(["stats", "--db", path, "--json"]).standardOutput
         #expect(before.contains("\"interactions\""))
