@@ -19,8 +19,10 @@ extension Fixtures {
     }
 
     static let entries: [CallListEntry] = [
+        // As the engine writes an overdue follow-up: suggested for the scoring day (today),
+        // its detail the days the promise is late.
         entry(
-            11, "Jürgen Müller", company: "Bäckerei Schäfer GmbH",
+            11, "Jürgen Müller", company: "Bäckerei Schäfer GmbH", due: "2025-06-30",
             reason: .detractor(score: 4, daysAgo: 12, type: .transactional)),
         entry(
             12, "山田太郎", company: "東京精密", phone: "+81 3 1234", action: .resolveComplaint, detail: 3,
@@ -210,6 +212,28 @@ struct CallListScreenTests {
         #expect(CallOutcome.voicemail.followUp(today: Fixtures.today) == Fixtures.day("2025-07-02"))
         #expect(CallOutcome.callBack.followUp(today: Fixtures.today) == Fixtures.day("2025-07-01"))
         #expect(Set(CallOutcome.allCases.map(\.key)).count == 5)
+    }
+
+    @Test("An overdue follow-up shows how late the promise is, counting the days since the scoring")
+    func overdueFollowUps() {
+        var state = Fixtures.state(columns: 100, rows: 12)
+        _ = Dashboard.update(&state, .key(.character("3")))
+        // Scored today, promised 2 days ago; scored two days ago (2025-06-28), promised 2 days
+        // before that; a complaint due today is not late.
+        let entries = [
+            Fixtures.entry(21, "Heute", due: "2025-06-30"),
+            Fixtures.entry(22, "Vorgestern", due: "2025-06-28"),
+            Fixtures.entry(23, "Beschwerde", action: .resolveComplaint, detail: 3, due: "2025-06-30"),
+        ]
+        _ = Dashboard.update(
+            &state, .callListLoaded(generation: state.calls.generation, entries: entries, total: 3))
+        let lines = DashboardView.render(state).lines
+        #expect(lines.contains { $0.contains("Heute") && $0.hasSuffix("follow up · 2 d late") })
+        #expect(lines.contains { $0.contains("Vorgestern") && $0.hasSuffix("follow up · 4 d late") })
+        #expect(
+            lines.contains {
+                $0.contains("Beschwerde") && $0.contains("resolve complaint") && !$0.contains("late")
+            })
     }
 
     @Test("The call list at 100×12: rank, name, reason, phone, last touch, action; data sanitised")

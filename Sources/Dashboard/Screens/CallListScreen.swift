@@ -204,11 +204,17 @@ public enum CallListScreen {
         // The short label and when it is due; the session shows the whole sentence.
         var action = Span("–", .muted)
         if let suggested = entry.action {
-            let overdue = suggested.due < today
+            // An overdue follow-up is suggested for the scoring day (or later, after a recent
+            // contact); its detail holds how many days late the promise already was then. The
+            // caller sees that lateness, plus the days since, not "today".
+            let lateAtScoring = suggested.kind == .followUp ? max(0, -(suggested.detail ?? 0)) : 0
+            let inDays =
+                lateAtScoring > 0
+                ? -(lateAtScoring + max(0, suggested.due.days(until: today)))
+                : today.days(until: suggested.due)
             action = Span(
-                catalog.actionLabel(suggested.kind) + " · "
-                    + catalog.due(inDays: today.days(until: suggested.due)),
-                overdue || suggested.kind == .resolveComplaint ? .riskHigh : .default)
+                catalog.actionLabel(suggested.kind) + " · " + catalog.due(inDays: inDays),
+                inDays < 0 || suggested.kind == .resolveComplaint ? .riskHigh : .default)
         }
         return [Span("\(position)", .muted), Span(name), reason, phone, touch, action]
     }
