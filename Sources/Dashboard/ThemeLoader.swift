@@ -36,9 +36,24 @@ public enum ThemeLoader {
         do {
             theme = try catalog.resolved(named: name)
         } catch {
-            errors.append(error)
+            // The status bar shows the first error, so it must be about the theme asked for: a
+            // broken file of that name if there is one, else why the name did not resolve,
+            // and only then other files' problems.
+            let own = errors.firstIndex { $0.fileName.map { Self.stem($0) == name } ?? false }
+            if let own {
+                errors.insert(errors.remove(at: own), at: 0)
+                errors.insert(error, at: 1)
+            } else {
+                errors.insert(error, at: 0)
+            }
             theme = (try? catalog.resolved(named: Theme.builtInDefault.name)) ?? .builtInDefault
         }
         return LoadedTheme(theme: noColor ? theme.monochrome() : theme, errors: errors)
+    }
+
+    /// "dusk" for "…/themes/dusk.toml".
+    static func stem(_ fileName: String) -> String {
+        let last = fileName.split(separator: "/").last.map(String.init) ?? fileName
+        return last.hasSuffix(".toml") ? String(last.dropLast(5)) : last
     }
 }

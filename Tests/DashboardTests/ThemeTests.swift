@@ -99,6 +99,13 @@ struct ThemeTests {
         let missing = ThemeLoader.load(named: "nope", from: [])
         #expect(missing.theme == Theme.builtInDefault)
         #expect(missing.errors.count == 1)
+        // Another broken file does not hide why the theme asked for is missing (the status bar
+        // shows the first error).
+        let mine = ThemeFile(
+            fileName: "themes/mine.toml", contents: "[roles]\n\"risk.high\" = { fg = \"redd\" }")
+        let elsewhere = ThemeLoader.load(named: "nope", from: [mine])
+        #expect(elsewhere.errors.first?.description == "no theme named \"nope\"")
+        #expect(elsewhere.errors.count == 2)
     }
 
     @Test("a user theme file replaces a shipped one of the same name")
