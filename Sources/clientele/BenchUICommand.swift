@@ -28,7 +28,7 @@ struct BenchUICommand: ParsableCommand {
     @Option(help: "Screen height in rows.")
     var height = 60
 
-    @Option(help: "The start screen: overview or list.")
+    @Option(help: "The start screen: overview, list, detail, logForm or calls.")
     var start: ScreenKind = .overview
 
     @Option(

@@ -109,20 +109,21 @@ struct ImportFileOptions: ParsableArguments {
         }
         let seconds = Clock.monotonicSeconds() - started
         let time = String(format: "%.2f", seconds)
+        let rows = Self.count(summary.rowsRead, "row")
+        let records = Self.count(summary.inserted, kind.singular, kind.plural)
+        let created = Self.count(summary.customersCreated, "new customer")
         if dryRun {
             print(
                 """
-                \(file): \(summary.rowsRead) rows read; dry run, nothing written: would insert \
-                \(summary.inserted) \(kind.rawValue), would update \(summary.updated), \
-                \(summary.duplicates) already present, \(summary.customersCreated) new customers, \
+                \(file): \(rows) read; dry run, nothing written: would insert \(records), would update \
+                \(summary.updated), \(summary.duplicates) already present, \(created), \
                 \(summary.rejected) rejected (\(time) s).
                 """)
         } else {
             print(
                 """
-                \(file): \(summary.rowsRead) rows read, imported \(summary.inserted) \(kind.rawValue), \
-                \(summary.duplicates) already present, \(summary.customersCreated) new customers, \
-                \(summary.updated) updated, \(summary.rejected) rejected \
+                \(file): \(rows) read, imported \(records), \(summary.duplicates) already present, \
+                \(created), \(summary.updated) updated, \(summary.rejected) rejected \
                 (\(time) s)\(rescored ? "; store rescored" : "").
                 """)
         }
@@ -130,6 +131,29 @@ struct ImportFileOptions: ParsableArguments {
             FileHandle.standardError.write(Data("\(summary.rejected) bad rows written to \(rejects)\n".utf8))
         }
     }
+}
+
+extension ImportFileOptions {
+    /// "1 row", "2 rows"; `plural` defaults to the singular with an "s".
+    static func count(_ number: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(number) " + (number == 1 ? singular : plural ?? singular + "s")
+    }
+}
+
+extension ImportKind {
+    /// One record of this kind, for "imported 1 order".
+    var singular: String {
+        switch self {
+        case .customers: "customer"
+        case .orders: "order"
+        case .interactions: "interaction"
+        case .feedback: "feedback answer"
+        case .contracts: "contract"
+        }
+    }
+
+    /// Several records of this kind.
+    var plural: String { self == .feedback ? "feedback answers" : rawValue }
 }
 
 /// `clientele import customers FILE`: upsert by external id, only the columns the file has.
