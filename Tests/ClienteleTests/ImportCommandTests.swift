@@ -63,7 +63,7 @@ struct ImportCommandTests {
             "import", "customers", file, "--encoding", "windows-1252", "--delimiter", ";",
         ])
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(result.standardOutput.contains("imported 1 customers"))
+        #expect(result.standardOutput.contains("1 row read, imported 1 customer,"))
         #expect(
             try fixture.strings("SELECT external_id || '|' || name || '|' || city FROM customers") == [
                 "K-7|Jürgen Weiß|Köln"
@@ -106,7 +106,7 @@ struct ImportCommandTests {
         #expect(try fixture.count("customers") == 0)
         let created = try fixture.run(["import", "orders", file, "--create-missing"])
         #expect(created.status == 0, "\(created.standardError)")
-        #expect(created.standardOutput.contains("1 new customers"))
+        #expect(created.standardOutput.contains("1 new customer,"))
         #expect(try fixture.strings("SELECT external_id || '|' || name FROM customers") == ["NEU-1|NEU-1"])
         #expect(try fixture.count("orders") == 1)
     }
