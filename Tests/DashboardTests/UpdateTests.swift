@@ -174,6 +174,17 @@ struct UpdateTests {
         #expect(state.catalog.language == .de)
         _ = run("bogus")
         #expect(state.status?.isError == true)
+        // Not understood: its usage, the list of commands, in the language shown.
+        #expect(
+            state.status?.text
+                == "unbekannter Befehl: bogus · Befehle: sort filter calls theme lang q "
+                + "import export-data erase · ? zeigt ihre Argumente")
+        _ = run("lang en")
+        _ = run("bogus")
+        #expect(
+            state.status?.text
+                == "unknown command: bogus · commands: sort filter calls theme lang q "
+                + "import export-data erase · ? shows their arguments")
         _ = run("sort sideways")
         #expect(state.status?.text.contains("sort") == true)
         #expect(run("q") == [.quit(code: 0)])

@@ -158,6 +158,8 @@ public struct Catalog: Hashable, Sendable {
         case .commandLangHelp: ("switch the language: en or de", "Sprache wechseln: en oder de")
         case .commandQuitHelp: ("quit", "beenden")
         case .errorUnknownCommand: ("unknown command", "unbekannter Befehl")
+        case .commandsAre: ("commands", "Befehle")
+        case .commandsInHelp: ("? shows their arguments", "? zeigt ihre Argumente")
         case .errorSortUsage:
             (
                 "usage: sort name|segment|risk|value|touch|next [asc|desc]",
