@@ -24,6 +24,8 @@ public enum ColonCommand: Equatable, Sendable {
         ("sort COLUMN [asc|desc]", .commandSortHelp),
         ("filter FIELD VALUE", .commandFilterHelp),
         ("filter clear", .commandFilterClearHelp),
+        ("overview", .commandOverviewHelp),
+        ("list", .commandListHelp),
         ("calls", .commandCallsHelp),
         ("theme NAME", .commandThemeHelp),
         ("lang en|de", .commandLangHelp),

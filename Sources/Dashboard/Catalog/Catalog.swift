@@ -346,6 +346,8 @@ public struct Catalog: Hashable, Sendable {
         case .sessionPrevious: ("back", "zurück")
         case .sessionLeave: ("leave", "verlassen")
         case .commandCallsHelp: ("today's call list", "die heutige Anrufliste")
+        case .commandOverviewHelp: ("the overview", "die Übersicht")
+        case .commandListHelp: ("the customer list", "die Kundenliste")
         case .today: ("today", "heute")
         case .yes: ("yes", "ja")
         case .no: ("no", "nein")
