@@ -73,6 +73,10 @@ struct ListSQL {
     let keys: [String]
     /// Whether the (single) sort key can be NULL.
     let nullable: Bool
+    /// Whether NULL keys come after the others in ascending order. Next action: a customer
+    /// without one goes after the soonest due (and first in descending order, its reverse).
+    /// Last touch keeps SQLite's NULLs first: never touched is the longest untouched.
+    let nullsLast: Bool
     let idColumn: String
     let from: String
     let filters: [String]
@@ -104,6 +108,7 @@ struct ListSQL {
             idColumn = "s.customer_id"
             from = "scores s JOIN customers c ON c.id = s.customer_id"
         }
+        nullsLast = query.sort == .nextAction
         var filters: [String] = []
         var arguments: [(any DatabaseValueConvertible)?] = []
         if query.sort == .segment { filters.append("s.segment IS NOT NULL") }
@@ -171,15 +176,19 @@ struct ListSQL {
             case .after(let cursor), .before(let cursor): cursor
             }
         guard nullable else { return [rangePart(ascending: ascending, cursor: cursor, nullKey: nil)] }
-        // SQLite sorts NULL first: ascending scans the NULL part, then the rest; descending the reverse.
+        // The scan meets the NULL part first when it runs towards the NULLs' end of the order:
+        // ascending with NULLs first, or descending with NULLs last. A cursor in the part met
+        // first leads into the other part; a cursor in the part met second stays in it.
+        let nullPartFirst = ascending != nullsLast
         let cursorInNullPart = cursor.map { $0.values.first == .null } ?? false
         let nullPart = rangePart(ascending: ascending, cursor: cursorInNullPart ? cursor : nil, nullKey: true)
-        if ascending {
-            let rest = rangePart(ascending: true, cursor: cursorInNullPart ? nil : cursor, nullKey: false)
+        if nullPartFirst {
+            let rest = rangePart(
+                ascending: ascending, cursor: cursorInNullPart ? nil : cursor, nullKey: false)
             return cursor == nil || cursorInNullPart ? [nullPart, rest] : [rest]
         }
         if cursorInNullPart { return [nullPart] }
-        return [rangePart(ascending: false, cursor: cursor, nullKey: false), nullPart]
+        return [rangePart(ascending: ascending, cursor: cursor, nullKey: false), nullPart]
     }
 
     /// One index range: keys (or only the id inside the NULL part) compared with the cursor.

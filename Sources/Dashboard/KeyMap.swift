@@ -103,7 +103,10 @@ public struct KeyMap: Hashable, Sendable {
         KeyBinding([.enter], .open, help: .helpOpen, hint: .hintOpen),
         KeyBinding([.tab], .nextPane, help: .helpNextPane, hint: .hintPane),
         KeyBinding([.shiftTab], .previousPane, help: .helpPreviousPane),
-        KeyBinding([.character("c")], .showList, help: .helpShowList, hint: .hintCustomers),
+        // The global keys again, here only for their hints; help lists each key once.
+        KeyBinding(
+            [.character("2"), .character("c")], .showList, help: .helpShowList, hint: .hintCustomers,
+            hintKeys: "c"),
         KeyBinding([.character("3")], .showCalls, help: .helpShowCalls, hint: .hintCalls),
     ]
 

@@ -42,6 +42,7 @@ extension StoreWorker {
         var result = ImportResult(file: name, kind: kind, succeeded: false)
         guard let importKind = ImportKind(rawValue: kind) else {
             result.problems = ["\(kind): not an import kind"]
+            result.problemCount = 1
             return result
         }
         let started = Clock.monotonicSeconds()
@@ -63,8 +64,10 @@ extension StoreWorker {
             }
         } catch let error as ImportError {
             result.problems = error.description.split(separator: "\n").map(String.init)
+            result.problemCount = error.problemCount
         } catch {
             result.problems = [String(describing: error)]
+            result.problemCount = 1
         }
         result.seconds = Clock.monotonicSeconds() - started
         return result

@@ -52,7 +52,9 @@ struct ListQueryTests {
     private func referenceOrder(_ query: CustomerListQuery) throws -> [Int64] {
         let plan = ListSQL(query: query)
         let direction = query.direction == .ascending ? "ASC" : "DESC"
-        let order = (plan.keys + [plan.idColumn]).map { "\($0) \(direction)" }.joined(separator: ", ")
+        // NULL keys: SQLite's own place (first when ascending) unless the plan puts them last.
+        let nulls = plan.nullsLast ? ["\(plan.keys[0]) IS NULL"] : []
+        let order = (nulls + plan.keys + [plan.idColumn]).map { "\($0) \(direction)" }.joined(separator: ", ")
         let filters = plan.filters.isEmpty ? "" : " WHERE " + plan.filters.joined(separator: " AND ")
         return try store.read { db in
             try Int64.fetchAll(
@@ -103,6 +105,29 @@ struct ListQueryTests {
                     "\(query.sort) \(query.direction) \(size)")
             }
         }
+    }
+
+    @Test("Next action: soonest due first, no action last; descending is the exact reverse")
+    func nextActionOrder() throws {
+        let query = CustomerListQuery(sort: .nextAction, direction: .ascending)
+        let rows = try store.customerListPage(query, position: .first, limit: 100).rows
+        #expect(rows.count == 62)
+        let dues = rows.map(\.nextActionDue)
+        let firstNone = try #require(dues.firstIndex(where: { $0 == nil }))
+        #expect(dues[firstNone...].allSatisfy { $0 == nil }, "customers without an action come last")
+        let days = dues[..<firstNone].compactMap { $0 }
+        #expect(days.count == firstNone && days == days.sorted(), "soonest action first")
+        #expect(days.first == CalendarDay(iso: "2025-07-01"))
+        // Pages of 7 cross the boundary between due and no action in both directions.
+        #expect(try forwardPages(query, size: 7) == rows.map(\.id))
+        #expect(try backwardPages(query, size: 7) == rows.map(\.id))
+        let descending = CustomerListQuery(sort: .nextAction, direction: .descending)
+        #expect(try forwardPages(descending, size: 7) == rows.map(\.id).reversed())
+        #expect(try backwardPages(descending, size: 7) == rows.map(\.id).reversed())
+        // Last touch keeps never-touched customers first when ascending.
+        let touch = try store.customerListPage(
+            CustomerListQuery(sort: .lastTouch, direction: .ascending), position: .first, limit: 1)
+        #expect(touch.rows.first?.lastTouch == nil)
     }
 
     @Test("Filters and search combine with paging")

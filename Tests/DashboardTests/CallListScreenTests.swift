@@ -205,6 +205,46 @@ struct CallListScreenTests {
         #expect(state.screen == .calls)
     }
 
+    @Test("Session: u takes the last call back; the customer is due again and the session returns to them")
+    func sessionUndo() {
+        var state = Fixtures.callsState()
+        _ = press(&state, "s")
+        _ = Dashboard.update(&state, .detailLoaded(id: 11, Fixtures.detail))
+        let request = CallOutcomeRequest(
+            customerID: 11, name: "Jürgen Müller", outcome: .noAnswer, kind: .other,
+            followUp: Fixtures.day("2025-07-02"), today: Fixtures.today)
+        #expect(press(&state, "n") == [.logCall(request)])
+        #expect(press(&state, "u").isEmpty, "u waits while the call is saved")
+        #expect(state.calls.session != nil)
+        let logged = LoggedInteraction(
+            id: 501, customerID: 11, customerName: "Jürgen Müller", channel: .call, createdAt: 1,
+            markedDoneOn: Fixtures.today)
+        _ = Dashboard.update(&state, .callLogged(request, logged))
+        #expect(state.calls.session?.customerID == 12)
+        // u in the session: the same undo as on the call list, the session stays.
+        #expect(press(&state, "u") == [.undoInteraction(logged)])
+        #expect(state.undoStack.isEmpty)
+        #expect(state.status?.text == "undoing…")
+        #expect(state.calls.session?.customerID == 12)
+        let effects = Dashboard.update(&state, .interactionUndone(logged, rescore: .rescored))
+        #expect(state.status?.text == "Undone: call with Jürgen Müller removed")
+        let generation = state.calls.generation
+        #expect(effects.contains(.loadCallList(generation: generation, filter: CallListFilter(limit: 1_000))))
+        #expect(state.calls.session?.logged == 0)
+        // The reloaded list has the customer again: the session goes back to them.
+        #expect(
+            Dashboard.update(
+                &state, .callListLoaded(generation: generation, entries: Fixtures.entries, total: 3))
+                == [.loadDetail(id: 11)])
+        #expect(state.calls.selectedEntry?.customerID == 11)
+        #expect(state.calls.session?.customerID == 11)
+        #expect(state.calls.session?.returnTo == nil)
+        // Nothing left to undo: it says so, and the session goes on.
+        _ = press(&state, "u")
+        #expect(state.status?.text == "Nothing to undo in this session")
+        #expect(state.calls.session != nil)
+    }
+
     @Test("Not interested and reached schedule nothing; voicemail retries in two days")
     func outcomes() {
         #expect(CallOutcome.notInterested.followUp(today: Fixtures.today) == nil)
@@ -308,7 +348,7 @@ struct CallListScreenTests {
                 "",
                 "",
                 " r reached · v voicemail · n no answer · b call back · i not interested",
-                " space next · ← back · esc leave",
+                " space next · ← back · u undo · esc leave",
                 " call session: one customer at a time                                  1/3 rows",
             ])
     }
@@ -342,7 +382,7 @@ struct CallListScreenTests {
                 "",
                 "",
                 " r erreicht · v Mailbox · n nicht erreicht · b Rückruf · i kein Interesse",
-                " space weiter · ← zurück · esc verlassen",
+                " space weiter · ← zurück · u rückgängig · esc verlassen",
                 " Anrufsitzung: ein Kunde nach dem anderen                            1/3 Zeilen",
             ])
     }

@@ -170,8 +170,12 @@ struct TrustActionTests {
         _ = command("import orders /data/bad.csv", &state)
         var refused = ImportResult(file: "bad.csv", kind: "orders", succeeded: false)
         refused.problems = (1...30).map { "bad.csv:\($0 + 1):2: not a date (\"x\u{1B}[2J\")" }
+        refused.problems += ["… and 2 more problems", "Nothing was imported: 32 problems in the file."]
+        refused.problemCount = 32
         #expect(
             Dashboard.update(&state, .importFinished(refused)).isEmpty, "nothing changed, nothing reloads")
+        // The problems counted, not the lines (the last two are summaries).
+        #expect(state.status?.text == "nothing imported from bad.csv: 32 problems (see the panel)")
         // The escape sequence in the echoed value is removed whole by the sanitiser.
         var lines = DashboardView.render(state).trimmedLines
         #expect(lines[3] == " Nothing was imported. Fix these problems in the file and import it again:")
@@ -179,9 +183,26 @@ struct TrustActionTests {
         #expect(!lines.contains("   bad.csv:31:2: not a date (\"x\")"))
         _ = Dashboard.update(&state, .key(.character("G")))
         lines = DashboardView.render(state).trimmedLines
-        #expect(lines[lines.count - 2] == "   bad.csv:31:2: not a date (\"x\")", "\(lines)")
+        #expect(lines[lines.count - 2] == "   Nothing was imported: 32 problems in the file.", "\(lines)")
         _ = Dashboard.update(&state, .key(.character("q")))
         #expect(state.importing.panel == nil)
         #expect(state.screen == .list, "q closed the panel, it did not go back")
+
+        // One problem (a missing file, one bad row): singular, in both languages.
+        var missing = ImportResult(file: "gone.csv", kind: "orders", succeeded: false)
+        missing.problems = ["cannot read gone.csv: no such file"]
+        missing.problemCount = 1
+        _ = command("import orders gone.csv", &state)
+        _ = Dashboard.update(&state, .importFinished(missing))
+        #expect(state.status?.text == "nothing imported from gone.csv: 1 problem (see the panel)")
+        _ = Dashboard.update(&state, .key(.escape))
+        _ = command("lang de", &state)
+        _ = command("import orders gone.csv", &state)
+        _ = Dashboard.update(&state, .importFinished(missing))
+        #expect(state.status?.text == "nichts aus gone.csv importiert: 1 Problem (siehe Tafel)")
+        _ = Dashboard.update(&state, .key(.escape))
+        _ = command("import orders bad.csv", &state)
+        _ = Dashboard.update(&state, .importFinished(refused))
+        #expect(state.status?.text == "nichts aus bad.csv importiert: 32 Probleme (siehe Tafel)")
     }
 }

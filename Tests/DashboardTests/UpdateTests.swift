@@ -174,6 +174,17 @@ struct UpdateTests {
         #expect(state.catalog.language == .de)
         _ = run("bogus")
         #expect(state.status?.isError == true)
+        // Not understood: its usage, the list of commands, in the language shown.
+        #expect(
+            state.status?.text
+                == "unbekannter Befehl: bogus · Befehle: sort filter overview list calls theme lang q "
+                + "import export-data erase · ? zeigt ihre Argumente")
+        _ = run("lang en")
+        _ = run("bogus")
+        #expect(
+            state.status?.text
+                == "unknown command: bogus · commands: sort filter overview list calls theme lang q "
+                + "import export-data erase · ? shows their arguments")
         _ = run("sort sideways")
         #expect(state.status?.text.contains("sort") == true)
         #expect(run("q") == [.quit(code: 0)])
@@ -257,6 +268,38 @@ struct UpdateTests {
                 }
             }
             #expect(map.hints(Catalog(language: .en)).first?.text == "help")
+        }
+    }
+
+    @Test("Help lists each key once on every screen, and every command the parser understands")
+    func helpListsKeysOnceAndAllCommands() {
+        for language in [Language.en, .de] {
+            for screen in ScreenKind.allCases where screen != .logForm {
+                var state = Fixtures.state(columns: 100, rows: 80, language: language)
+                state.stack = screen == .overview ? [.overview] : [.overview, screen]
+                _ = Dashboard.update(&state, .key(.character("?")))
+                let text = DashboardView.render(state).lines
+                for line in text where line.hasPrefix("   ") && !line.hasPrefix("   :") {
+                    let keys = line.trimmingCharacters(in: .whitespaces).components(separatedBy: "  ")[0]
+                        .components(separatedBy: ", ")
+                    #expect(Set(keys).count == keys.count, "\(screen) \(language): \(line)")
+                }
+                for command in ["overview", "list", "calls", "sort", "import", "erase"] {
+                    #expect(
+                        text.contains { $0.hasPrefix("   :" + command + " ") },
+                        "\(screen) \(language): \(command)")
+                }
+                if screen == .overview {
+                    #expect(text.contains { $0.hasPrefix("   2, c ") }, "\(language)")
+                    #expect(text.contains { $0.hasPrefix("   3 ") }, "\(language)")
+                }
+            }
+        }
+        // Every command the help lists is one the parser knows.
+        for name in ColonCommand.names {
+            if case .failure(.unknown) = ColonCommand.parse(name, current: ListFilter()) {
+                Issue.record("listed but unknown: \(name)")
+            }
         }
     }
 

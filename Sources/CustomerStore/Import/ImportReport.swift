@@ -49,6 +49,13 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
 
     public static let shownIssues = 50
 
+    /// How many problems stopped the import: all of a file's bad rows (not only the ones shown,
+    /// nor the description's summary lines), else the one reason.
+    public var problemCount: Int {
+        if case .invalidRows(_, let total) = self { return total }
+        return 1
+    }
+
     public var description: String {
         switch self {
         case .invalidRows(let issues, let total):

@@ -24,6 +24,8 @@ public enum ColonCommand: Equatable, Sendable {
         ("sort COLUMN [asc|desc]", .commandSortHelp),
         ("filter FIELD VALUE", .commandFilterHelp),
         ("filter clear", .commandFilterClearHelp),
+        ("overview", .commandOverviewHelp),
+        ("list", .commandListHelp),
         ("calls", .commandCallsHelp),
         ("theme NAME", .commandThemeHelp),
         ("lang en|de", .commandLangHelp),
@@ -32,6 +34,17 @@ public enum ColonCommand: Equatable, Sendable {
         ("export-data [FILE]", .commandExportDataHelp),
         ("erase", .commandEraseHelp),
     ]
+
+    /// The commands' names, in help order: "sort filter calls …" for the usage of a command
+    /// that is not understood.
+    public static var names: [String] {
+        var names: [String] = []
+        for command in documented {
+            let name = String(command.usage.prefix { $0 != " " })
+            if !names.contains(name) { names.append(name) }
+        }
+        return names
+    }
 
     /// What `:import` takes, as `clientele import` does.
     public static let importKinds = ["customers", "orders", "interactions", "feedback", "contracts"]
@@ -156,7 +169,11 @@ public enum CommandError: Error, Equatable, Sendable {
     /// The sentence for the status bar.
     public func message(_ catalog: Catalog) -> String {
         switch self {
-        case .unknown(let verb): catalog.text(.errorUnknownCommand) + ": " + sanitizedForTerminal(verb)
+        // Not understood at all: the usage is the list of commands (`?` shows their arguments).
+        case .unknown(let verb):
+            catalog.text(.errorUnknownCommand) + ": " + sanitizedForTerminal(verb) + " · "
+                + catalog.text(.commandsAre) + ": " + ColonCommand.names.joined(separator: " ") + " · "
+                + catalog.text(.commandsInHelp)
         case .usage(let text): catalog.text(text)
         }
     }

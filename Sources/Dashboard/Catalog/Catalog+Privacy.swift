@@ -82,9 +82,12 @@ extension Catalog {
     }
 
     func importRefused(_ result: ImportResult) -> String {
-        pick(
-            "nothing imported from \(result.file): \(result.problems.count) problem lines (see the panel)",
-            "nichts aus \(result.file) importiert: \(result.problems.count) Fehlerzeilen (siehe Tafel)")
+        let count = number(result.problemCount)
+        return pick(
+            "nothing imported from \(result.file): \(count) problem\(result.problemCount == 1 ? "" : "s") "
+                + "(see the panel)",
+            "nichts aus \(result.file) importiert: \(count) \(result.problemCount == 1 ? "Problem" : "Probleme") "
+                + "(siehe Tafel)")
     }
 
     /// Label and value of each figure of a finished import.

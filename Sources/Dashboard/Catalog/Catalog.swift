@@ -158,6 +158,8 @@ public struct Catalog: Hashable, Sendable {
         case .commandLangHelp: ("switch the language: en or de", "Sprache wechseln: en oder de")
         case .commandQuitHelp: ("quit", "beenden")
         case .errorUnknownCommand: ("unknown command", "unbekannter Befehl")
+        case .commandsAre: ("commands", "Befehle")
+        case .commandsInHelp: ("? shows their arguments", "? zeigt ihre Argumente")
         case .errorSortUsage:
             (
                 "usage: sort name|segment|risk|value|touch|next [asc|desc]",
@@ -344,6 +346,8 @@ public struct Catalog: Hashable, Sendable {
         case .sessionPrevious: ("back", "zurück")
         case .sessionLeave: ("leave", "verlassen")
         case .commandCallsHelp: ("today's call list", "die heutige Anrufliste")
+        case .commandOverviewHelp: ("the overview", "die Übersicht")
+        case .commandListHelp: ("the customer list", "die Kundenliste")
         case .today: ("today", "heute")
         case .yes: ("yes", "ja")
         case .no: ("no", "nein")

@@ -30,7 +30,8 @@ public enum UIText: String, CaseIterable, Sendable {
     case commandSortHelp, commandFilterHelp, commandFilterClearHelp, commandThemeHelp, commandLangHelp
     case commandQuitHelp
     case commandImportHelp, commandExportDataHelp, commandEraseHelp, errorImportUsage, errorEraseUsage
-    case errorUnknownCommand, errorSortUsage, errorFilterUsage, errorThemeUsage, errorLangUsage
+    case commandsAre, commandsInHelp, errorUnknownCommand, errorSortUsage, errorFilterUsage, errorThemeUsage,
+        errorLangUsage
     case themeApplied, languageApplied, filterCleared
     // Logging an interaction
     case logTitle, fieldChannel, fieldDirection, fieldKind, fieldOutcome, fieldComplaint, fieldNote, fieldNPS
@@ -49,7 +50,7 @@ public enum UIText: String, CaseIterable, Sendable {
     case promptSnooze, promptExport, statusDone, statusSkipped, statusSnoozed, statusExported, statusLogged
     case statusNextCall, statusSaving, errorNotADate, errorSnoozeNotAfterToday, errorCallsFilter
     case sessionCall, sessionOf, labelReason, labelAction, labelLastTouch, labelDue, recentNotes
-    case sessionNext, sessionPrevious, sessionLeave, commandCallsHelp
+    case sessionNext, sessionPrevious, sessionLeave, commandCallsHelp, commandOverviewHelp, commandListHelp
     // Words
     case today, yes, no, none
 }

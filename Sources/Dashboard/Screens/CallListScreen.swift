@@ -52,11 +52,17 @@ public enum CallListScreen {
         state.calls.entries = entries
         state.calls.total = total
         state.calls.loaded = true
+        // A session goes back to a customer whose call was taken back, else stays on its own.
+        let returnTo = state.calls.session?.returnTo
+        state.calls.session?.returnTo = nil
         state.calls.selected =
-            previous.flatMap { id in entries.firstIndex { $0.customerID == id } }
+            returnTo.flatMap { id in entries.firstIndex { $0.customerID == id } }
+            ?? previous.flatMap { id in entries.firstIndex { $0.customerID == id } }
             ?? min(state.calls.selected, max(0, entries.count - 1))
         keepSelectionVisible(&state)
-        return []
+        guard let session = state.calls.session, state.calls.selectedEntry?.customerID != session.customerID
+        else { return [] }
+        return follow(&state)
     }
 
     static func handle(_ action: KeyAction, _ state: inout AppState) -> [Effect] {

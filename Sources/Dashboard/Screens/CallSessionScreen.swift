@@ -8,6 +8,9 @@ public struct CallSession: Equatable, Sendable {
     public var logged = 0
     /// A call is being saved: outcome keys wait, so one call is never logged twice.
     public var saving = false
+    /// A session call was taken back (`u`): the session goes back to that customer once the
+    /// reloaded list has them again, so the right outcome can be logged.
+    public var returnTo: Int64?
 
     public init(customerID: Int64) {
         self.customerID = customerID
@@ -85,13 +88,22 @@ extension CallListScreen {
     }
 
     /// Keys while a session runs: one per outcome, space/→ and ←/backspace to step without
-    /// logging, Esc or q to leave. Everything else is ignored, so a stray key logs nothing.
+    /// logging, `u` to take the last call back, Esc or q to leave. Everything else is ignored,
+    /// so a stray key logs nothing.
     static func sessionKey(_ key: KeyEvent, _ state: inout AppState) -> [Effect] {
         guard var session = state.calls.session else { return [] }
         switch key {
         case .escape, .character("q"):
             state.calls.session = nil
             return []
+        case .character("u"):
+            // The same undo as everywhere; while a call is saved it waits, so the call being
+            // saved is the one it takes back, not the one before.
+            guard !session.saving else {
+                state.status = StatusMessage(state.catalog.text(.statusSaving))
+                return []
+            }
+            return LogFormScreen.undo(&state)
         case .character(" "), .right, .character("j"), .down:
             return step(&state, by: 1)
         case .left, .character("k"), .up:
@@ -192,6 +204,15 @@ extension CallListScreen {
         return effects
     }
 
+    /// A call was taken back while the session runs: the customer is due again, so the session
+    /// goes back to them when the reloaded list arrives (see ``receive``).
+    static func undone(_ state: inout AppState, _ entry: LoggedInteraction) {
+        guard var session = state.calls.session, entry.markedDoneOn != nil else { return }
+        session.returnTo = entry.customerID
+        session.logged = max(0, session.logged - 1)
+        state.calls.session = session
+    }
+
     static func receiveDetail(_ state: inout AppState, id: Int64, customer: CustomerDetail?) {
         guard var session = state.calls.session, session.customerID == id else { return }
         session.detail = customer
@@ -288,6 +309,7 @@ extension CallListScreen {
         let moves: StyledLine = [
             Span(" space", .title), Span(" " + catalog.text(.sessionNext), .muted), Span(" · ", .muted),
             Span("←", .title), Span(" " + catalog.text(.sessionPrevious), .muted), Span(" · ", .muted),
+            Span("u", .title), Span(" " + catalog.text(.hintUndo), .muted), Span(" · ", .muted),
             Span("esc", .title), Span(" " + catalog.text(.sessionLeave), .muted),
         ]
         if area.height >= 2 {

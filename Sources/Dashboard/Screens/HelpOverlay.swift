@@ -9,8 +9,13 @@ public enum HelpOverlay {
         var seen = Set<KeyAction>()
         for binding in map.bindings where !seen.contains(binding.action) {
             seen.insert(binding.action)
-            let keys = map.bindings.filter { $0.action == binding.action }.map(\.keyNames).joined(
-                separator: ", ")
+            // A key bound twice (a screen repeats a global key for its hint) is listed once.
+            var names: [String] = []
+            for key in map.bindings.filter({ $0.action == binding.action }).flatMap(\.keys)
+            where !names.contains(key.name) {
+                names.append(key.name)
+            }
+            let keys = names.joined(separator: ", ")
             lines.append([
                 Span("  " + Layout.fit(keys, keyWidth), .kpiValue), Span(catalog.text(binding.help)),
             ])

@@ -16,6 +16,9 @@ public struct ImportResult: Hashable, Sendable {
     public var rescored = false
     /// Error lines (`FILE:LINE:COLUMN: ...`) of a refused file, or the one reason it failed.
     public var problems: [String] = []
+    /// How many problems a refused file has: the lines above may show only the first ones and
+    /// end with a summary line, so they are not counted.
+    public var problemCount = 0
 
     public init(file: String, kind: String, succeeded: Bool) {
         self.file = file

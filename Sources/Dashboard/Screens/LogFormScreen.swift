@@ -397,6 +397,7 @@ public enum LogFormScreen {
             text += " · " + state.catalog.text(.rescoreFailed) + ": " + reason
         }
         state.status = StatusMessage(text, isError: rescore != .rescored && rescore != .notScored)
+        CallListScreen.undone(&state, entry)
         return refresh(&state, customerID: entry.customerID)
     }
 
