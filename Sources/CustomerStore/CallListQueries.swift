@@ -146,3 +146,24 @@ extension CustomerStore {
             """
     }
 }
+
+extension CustomerStore {
+    /// Whether any customer has exactly this owner (the call list's `--owner` filter), and
+    /// otherwise the owners there are, sorted (at most `limit`), so a typo can be named.
+    public func ownerCheck(_ owner: String, limit: Int = 20) throws(StoreError) -> (
+        known: Bool, owners: [String]
+    ) {
+        try read { db in
+            let known =
+                try Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM customers WHERE owner = ?)", arguments: [owner])
+                ?? false
+            if known { return (true, []) }
+            let owners = try String.fetchAll(
+                db,
+                sql: "SELECT DISTINCT owner FROM customers WHERE owner IS NOT NULL ORDER BY owner LIMIT ?",
+                arguments: [limit])
+            return (false, owners)
+        }
+    }
+}

@@ -59,6 +59,17 @@ struct CallListCommand: ParsableCommand {
 
     func run() throws {
         let customerStore = try store.open(createIfMissing: false)
+        // An owner nobody has is a typo far more often than a free day: say so instead of
+        // writing an empty list.
+        if let owner {
+            let check = try customerStore.ownerCheck(owner)
+            if !check.known {
+                let known = check.owners.map { sanitizedForTerminal($0) }.joined(separator: ", ")
+                throw CommandError(
+                    "no customer has the owner \"\(sanitizedForTerminal(owner))\" (owners are matched exactly"
+                        + (known.isEmpty ? "; no customer has an owner)" : "; owners: \(known))"))
+            }
+        }
         let today = asOf.flatMap { CalendarDay(iso: $0) } ?? Clock.today()
         let entries = try customerStore.callList(
             today: today, filter: CallListFilter(owner: owner, segment: segment, band: band, limit: limit))

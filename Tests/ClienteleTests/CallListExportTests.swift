@@ -115,7 +115,7 @@ struct CallListExportTests {
         #expect(info.st_mode & 0o777 == 0o600)
     }
 
-    @Test("Filters by owner, band and segment; nothing due gives only the header")
+    @Test("Filters by owner, band and segment; nothing due gives only the header; an unknown owner is named")
     func filters() throws {
         let scratch = try Scratch()
         let path = try makeStore(scratch)
@@ -124,7 +124,16 @@ struct CallListExportTests {
         let nobody = try Clientele.run([
             "calllist", "--db", path, "--as-of", "2025-06-30", "--owner", "Niemand",
         ])
-        #expect(nobody.standardOutput.split(separator: "\r\n").count == 1)
+        #expect(nobody.status == 1)
+        #expect(nobody.standardOutput.isEmpty)
+        #expect(
+            nobody.standardError.contains("no customer has the owner \"Niemand\""), "\(nobody.standardError)")
+        #expect(nobody.standardError.contains("owners: Anna Schröder"), "\(nobody.standardError)")
+        let anna = try Clientele.run([
+            "calllist", "--db", path, "--as-of", "2025-06-30", "--owner", "Anna Schröder",
+        ])
+        #expect(anna.status == 0)
+        #expect(anna.standardOutput.split(separator: "\r\n").count > 1)
         let early = try Clientele.run(["calllist", "--db", path, "--as-of", "2025-06-29"])
         #expect(early.standardOutput.split(separator: "\r\n").count == 1)
     }
