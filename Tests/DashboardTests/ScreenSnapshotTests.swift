@@ -1,4 +1,5 @@
 import Dashboard
+import Foundation
 import Scoring
 import Testing
 
@@ -309,5 +310,40 @@ struct ScreenSnapshotTests {
                 "",
                 "",
             ])
+    }
+}
+
+@Suite("Status bar")
+struct StatusBarTests {
+    static let erasure =
+        "erased customer 42: 12 touchpoints and 3 feedback answers deleted, contact data removed; "
+        + "7 orders and 1 contracts kept pseudonymised"
+
+    @Test("A message wider than the bar continues upwards and is read whole")
+    func longMessageWraps() {
+        var state = Fixtures.state(columns: 60, rows: 20)
+        state.status = StatusMessage(Self.erasure)
+        let lines = DashboardView.render(state).lines
+        let bottom = lines.suffix(3).joined(separator: " ")
+        for word in Self.erasure.split(separator: " ") {
+            #expect(
+                bottom.contains(word), "\(word) missing from:\n\(lines.suffix(3).joined(separator: "\n"))")
+        }
+        // A short one stays on the bar alone.
+        state.status = StatusMessage("saved")
+        let short = DashboardView.render(state).lines
+        #expect(short[19].hasPrefix(" saved"))
+        #expect(!short[18].contains("saved"))
+    }
+
+    @Test("On a small screen a long message takes at most a third of the rows and says it goes on")
+    func longMessageIsBounded() {
+        // The smallest screen the dashboard draws (50×12): four rows at most.
+        var state = Fixtures.state(columns: 50, rows: 12)
+        state.status = StatusMessage(Self.erasure + "; " + Self.erasure, isError: true)
+        let lines = DashboardView.render(state).lines
+        #expect(lines[11].trimmingCharacters(in: .whitespaces).hasSuffix(" …"), "\(lines[11])")
+        #expect(lines[8].hasPrefix(" erased customer 42"), "\(lines.suffix(5).joined(separator: "\n"))")
+        #expect(!lines[7].contains("erased"))
     }
 }

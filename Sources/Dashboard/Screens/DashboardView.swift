@@ -105,7 +105,17 @@ public enum DashboardView {
                     Span(" " + catalog.text(prompt.question) + " " + catalog.text(.confirmAnswers), .status)
                 ]
             } else if let status = state.status {
-                left = [Span(" " + status.text, status.isError ? .statusError : .status)]
+                let role: StyleRole = status.isError ? .statusError : .status
+                let lines = statusLines(status.text, state, reserved: right.reduce(0) { $0 + $1.width })
+                // A message wider than the bar continues upwards over the screen's last rows, so
+                // a long summary (an erasure, the commands there are) is read whole.
+                for (offset, line) in lines.dropLast().enumerated() {
+                    let row = y - (lines.count - 1) + offset
+                    buffer.bar(
+                        Rect(x: 0, y: row, width: state.size.columns, height: 1), y: row,
+                        left: [Span(" " + line, role)], role: role)
+                }
+                left = [Span(" " + (lines.last ?? ""), role)]
             } else if state.screen == .calls, state.calls.session != nil {
                 // The session shows its own keys above the bar.
                 left = [Span(" " + catalog.text(.helpSession), .statusHint)]
@@ -115,12 +125,28 @@ public enum DashboardView {
             }
         }
         buffer.bar(area, y: y, left: left, right: right, role: .status)
-        if case .normal = state.mode, let status = state.status, status.isError {
+        if case .normal = state.mode, state.confirm == nil, let status = state.status, status.isError {
             // An error owns the whole bar so it cannot be missed.
+            let last =
+                statusLines(status.text, state, reserved: right.reduce(0) { $0 + $1.width }).last ?? ""
             buffer.setRole(
-                .statusError,
-                in: Rect(x: 0, y: y, width: DisplayWidth.width(of: " " + status.text), height: 1))
+                .statusError, in: Rect(x: 0, y: y, width: DisplayWidth.width(of: " " + last), height: 1))
         }
+    }
+
+    /// The status message in lines that fit beside the bar's counter: one line when it fits,
+    /// else wrapped at spaces into at most a third of the screen's rows (the last cut with "…").
+    static func statusLines(_ text: String, _ state: AppState, reserved: Int) -> [String] {
+        let width = max(10, state.size.columns - reserved - 2)
+        guard DisplayWidth.width(of: text) > width else { return [text] }
+        var lines = DetailScreen.wrap(text, width: width)
+        let most = max(1, state.size.rows / 3)
+        if lines.count > most {
+            lines = Array(lines.prefix(most))
+            lines[most - 1] =
+                DisplayWidth.truncate(lines[most - 1], toColumns: width - 2, ellipsis: false) + " …"
+        }
+        return lines
     }
 
     /// "j/k move · enter open · / search · ? help · q back", from the key map.
