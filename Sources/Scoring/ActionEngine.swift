@@ -114,9 +114,9 @@ struct FactTable {
             return nearestLiveContract(where: { $0.status == .active || $0.status == .pending })
                 .flatMap(\.noticeDeadline).map { days(until: $0) }
         case .daysToContractEnd:
-            return nearestLiveContract(where: { $0.status != .expired }).flatMap(\.endsOn).map {
-                days(until: $0)
-            }
+            // A contract that renews by itself past its notice deadline does not end at `endsOn`.
+            return nearestLiveContract(where: { $0.status != .expired && !$0.isRenewing(on: asOf) })
+                .flatMap(\.endsOn).map { days(until: $0) }
         case .contractCancelled:
             return .flag(
                 facts.contracts.contains {

@@ -109,6 +109,8 @@ public enum ChurnRisk {
             case .cancelled:
                 hazards.append(WeightedReason(reason: .contractCancelled(daysToEnd: daysToEnd), weight: 0.8))
             case .active, .pending:
+                // Past its notice deadline an auto-renewing contract runs another term.
+                if contract.isRenewing(on: asOf) { continue }
                 let deadline = contract.noticeDeadline ?? ends
                 let daysToDeadline = asOf.days(until: deadline)
                 guard daysToDeadline <= settings.renewalWindowDays else { continue }

@@ -185,4 +185,13 @@ public struct ContractFacts: Sendable, Equatable {
 
     /// The last day notice can be given before `endsOn`.
     public var noticeDeadline: CalendarDay? { endsOn?.adding(days: -noticeDays) }
+
+    /// A live contract that renews by itself and whose notice deadline has passed on `day`:
+    /// the customer can no longer leave at `endsOn`, so that end is no risk and no occasion.
+    public func isRenewing(on day: CalendarDay) -> Bool {
+        guard autoRenews, status == .active || status == .pending, let deadline = noticeDeadline else {
+            return false
+        }
+        return deadline < day
+    }
 }

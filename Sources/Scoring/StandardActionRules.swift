@@ -66,6 +66,7 @@ extension ActionRuleSet {
               "due": {"inDays": 2}, "detail": "customerDays",
               "when": [
                 {"fact": "customerDays", "op": "between", "value": [3, 60]},
+                {"fact": "purchaseDays", "op": ">=", "value": 1},
                 {"fact": "hadOnboarding", "op": "==", "value": false}
               ]
             },

@@ -128,6 +128,19 @@ struct ActionRuleTests {
         #expect(!kinds(facts, context(bindings: bonded)).contains(.strengthenRelationship))
     }
 
+    @Test("Exclusion: no 'strengthen before the end' for a contract that renews by itself past its deadline")
+    func renewingContractIsNoOccasion() {
+        var facts = steadyCustomer()
+        facts.contracts = [
+            ContractFacts(
+                status: .active, endsOn: inDays(15), noticeDays: 90, autoRenews: true, monthlyValueMinor: 1)
+        ]
+        let lockedIn = BindingProfile(strengths: BindingSignals(contractual: .strong))
+        #expect(!kinds(facts, context(bindings: lockedIn)).contains(.strengthenRelationship))
+        facts.contracts[0].noticeDays = 10
+        #expect(kinds(facts, context(bindings: lockedIn)).contains(.strengthenRelationship))
+    }
+
     @Test("A new customer without onboarding gets a check-in; with onboarding, none")
     func onboarding() {
         var facts = steadyCustomer()
@@ -135,6 +148,10 @@ struct ActionRuleTests {
         facts.touchpoints.hadOnboarding = false
         #expect(kinds(facts).contains(.onboardingCheckIn))
         facts.touchpoints.hadOnboarding = true
+        #expect(!kinds(facts).contains(.onboardingCheckIn))
+        // Exclusion: a prospect who has not ordered yet is not checked in on.
+        facts.touchpoints.hadOnboarding = false
+        facts.purchases = nil
         #expect(!kinds(facts).contains(.onboardingCheckIn))
     }
 

@@ -65,6 +65,24 @@ struct ChurnRiskTests {
         #expect(!bonded.bindings.isLockInOnly)
     }
 
+    @Test("Past its notice deadline an auto-renewing contract is no ending; one that does not renew still is")
+    func renewingPastDeadline() {
+        var facts = steadyCustomer(.relationship)
+        facts.contracts = [
+            ContractFacts(
+                status: .active, endsOn: inDays(15), noticeDays: 90, autoRenews: true,
+                monthlyValueMinor: 9_900)
+        ]
+        #expect(
+            !assess(facts).reasons.contains { if case .contractEnding = $0.reason { true } else { false } })
+        facts.contracts[0].autoRenews = false
+        #expect(
+            assess(facts).reasons.contains {
+                $0.reason
+                    == .contractEnding(daysToEnd: 15, daysToNoticeDeadline: -75, emotionalBinding: .none)
+            })
+    }
+
     @Test("A cancelled contract makes the risk high")
     func cancelled() {
         var facts = steadyCustomer()
