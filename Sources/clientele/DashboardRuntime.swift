@@ -105,6 +105,7 @@ final class StoreWorker: @unchecked Sendable {
                 let page = try store.customerListPage(
                     request.query, position: request.position, limit: request.limit)
                 return [.listPageLoaded(request, page)]
+                    + (page.rows.isEmpty ? try unknownOwner(request.query.filter.owner) : [])
             }
         case .countList(let generation, let query):
             run(on: counts) { [self] in
@@ -185,6 +186,7 @@ final class StoreWorker: @unchecked Sendable {
                     entries.count < (filter.limit ?? .max)
                     ? entries.count : try store.callListCount(today: today, filter: filter)
                 return [.callListLoaded(generation: generation, entries: entries, total: total)]
+                    + (entries.isEmpty ? try unknownOwner(filter.owner) : [])
             }
         case .markCallList(let customerID, let mark, let until):
             run(on: writes) { [self] in
@@ -215,6 +217,14 @@ final class StoreWorker: @unchecked Sendable {
         case .loadTheme, .redraw, .suspend, .quit, .editNote:
             break
         }
+    }
+
+    /// After an empty list or call list: when it was filtered by an owner no customer has, the
+    /// message that says so (an empty list would read as a free day).
+    func unknownOwner(_ owner: String?) throws -> [Message] {
+        guard let owner else { return [] }
+        let check = try store.ownerCheck(owner)
+        return check.known ? [] : [.ownerNotFound(owner: owner, owners: check.owners)]
     }
 
     func run(on queue: DispatchQueue, _ body: @escaping @Sendable () throws -> [Message]) {

@@ -19,6 +19,19 @@ struct UpdateTests {
         }
     }
 
+    @Test("A filter by an owner nobody has says so and names the owners, in both languages")
+    func unknownOwner() {
+        var state = Fixtures.state(columns: 120, rows: 20)
+        _ = Dashboard.update(&state, .ownerNotFound(owner: "Nobody", owners: ["Anna Schröder", "Jan Weiß"]))
+        #expect(state.status?.isError == true)
+        #expect(
+            state.status?.text
+                == "no customer has the owner \"Nobody\" (owners match exactly): Anna Schröder, Jan Weiß")
+        var german = Fixtures.state(columns: 120, rows: 20, language: .de)
+        _ = Dashboard.update(&german, .ownerNotFound(owner: "Nobody", owners: []))
+        #expect(german.status?.text == "kein Kunde hat den Betreuer „Nobody“ (kein Kunde hat einen Betreuer)")
+    }
+
     @Test("Start loads the overview; the first frame does not wait for it")
     func start() {
         var state = Fixtures.state()

@@ -71,6 +71,9 @@ public enum Message: Equatable, Sendable {
     case callListExported(path: String, rows: Int)
     /// An effect failed; the text is one sentence for the status bar.
     case failed(String)
+    /// A list or call list filtered by an owner no customer has (a typo, most likely): the
+    /// owners there are (the first few, sorted), so the status bar can name them.
+    case ownerNotFound(owner: String, owners: [String])
     /// The log form's interaction is stored (and the customer rescored, as `rescore` says).
     case interactionLogged(LoggedInteraction, rescore: RescoreOutcome)
     /// Storing the log form's interaction failed; nothing was saved, the form stays open.

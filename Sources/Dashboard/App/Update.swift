@@ -64,6 +64,12 @@ public enum Dashboard {
             return []
         case .importFinished(let result):
             return ImportPanel.finished(result, &state)
+        case .ownerNotFound(let owner, let owners):
+            state.status = StatusMessage(
+                state.catalog.ownerNotFound(
+                    sanitizedForTerminal(owner), owners: owners.map { sanitizedForTerminal($0) }),
+                isError: true)
+            return []
         case .failed(let text):
             state.status = StatusMessage(text, isError: true)
             state.list.pending.removeAll()

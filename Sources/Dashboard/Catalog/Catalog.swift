@@ -329,7 +329,10 @@ public struct Catalog: Hashable, Sendable {
                 "kein Datum; z. B. 1.12.2026, 2026-12-01, +3d oder nächsten Montag"
             )
         case .errorSnoozeNotAfterToday:
-            ("a snooze must end after today", "Zurückstellen geht nur bis nach heute")
+            (
+                "a snooze must end after today; the date typed was",
+                "Zurückstellen geht nur bis nach heute; eingegeben war"
+            )
         case .errorCallsFilter:
             (
                 "usage: filter owner NAME, filter segment SLUG, filter band low|medium|high, or filter clear",

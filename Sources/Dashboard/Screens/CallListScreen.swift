@@ -139,7 +139,7 @@ public enum CallListScreen {
         }
         guard day > state.today else {
             state.status = StatusMessage(
-                state.catalog.text(.errorSnoozeNotAfterToday) + " (" + state.catalog.date(day) + ")",
+                state.catalog.text(.errorSnoozeNotAfterToday) + " " + state.catalog.date(day),
                 isError: true)
             return []
         }
