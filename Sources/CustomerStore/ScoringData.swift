@@ -352,7 +352,9 @@ enum FactSQL {
             min(CASE WHEN complaint_status = 'open' THEN occurred_at END) AS oldest_open,
             sum(occurred_at >= :recent) AS recent,
             sum(occurred_at >= :recent AND sentiment IS -1) AS recent_negative,
-            max(kind = 'onboarding') AS onboarding
+            max(kind = 'onboarding') AS onboarding,
+            max(CASE WHEN kind = 'survey' AND direction = 'outbound' THEN occurred_at END) AS last_survey,
+            sum(kind = 'survey' AND direction = 'outbound' AND occurred_at >= :yearAgo) AS surveys_year
         FROM interactions WHERE /*customer*/occurred_at < :end
         GROUP BY customer_id ORDER BY customer_id
         """
@@ -462,7 +464,8 @@ final class FactWalks {
                 lastTouch: day(1), lastOutboundContact: day(2), touchesLastYear: touch.int(3),
                 touchesTotal: touch.int(4), firstTouch: day(5), openComplaints: touch.int(6),
                 oldestOpenComplaint: day(7), recentTouches: touch.int(8), recentNegative: touch.int(9),
-                hadOnboarding: touch.int64(10) != 0)
+                hadOnboarding: touch.int64(10) != 0, lastSurveyAsked: day(11),
+                surveysAskedLastYear: touch.int(12))
             if try followUps.seek(id), let setAt = followUps.optionalInt64(1) {
                 let lastContact = touch.optionalInt64(2)
                 if lastContact.map({ $0 <= setAt }) ?? true {

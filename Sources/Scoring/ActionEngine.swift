@@ -69,12 +69,12 @@ public enum ActionEngine {
         case .loyaltyBonusReminder:
             return facts.relationshipType == .transactional
         case .relationalSurvey:
-            if facts.feedback.relationalNPSLastYear >= rules.relationalSurveysPerYear { return false }
-            if let last = facts.feedback.latestRelationalNPS,
-                last.day.days(until: asOf) < rules.relationalSurveyMinDays
-            {
-                return false
-            }
+            // Asked counts, not only answered: a survey sent without an answer still used one.
+            let asked = max(facts.feedback.relationalNPSLastYear, facts.touchpoints.surveysAskedLastYear)
+            if asked >= rules.relationalSurveysPerYear { return false }
+            let latest = [facts.feedback.latestRelationalNPS?.day, facts.touchpoints.lastSurveyAsked]
+                .compactMap { $0 }.max()
+            if let latest, latest.days(until: asOf) < rules.relationalSurveyMinDays { return false }
             return true
         default:
             return true

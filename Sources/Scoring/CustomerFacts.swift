@@ -94,12 +94,18 @@ public struct TouchpointFacts: Sendable, Equatable {
     public var hadOnboarding: Bool
     /// The earliest follow-up date that is still pending (on or after the last touch that set it).
     public var nextFollowUp: CalendarDay?
+    /// The latest outbound survey touchpoint, and how many there were in the last 365 days: a
+    /// survey asked counts towards the relational NPS cap whether or not it was answered (the
+    /// touchpoint does not say which survey it was, so every one counts).
+    public var lastSurveyAsked: CalendarDay?
+    public var surveysAskedLastYear: Int
 
     public init(
         lastTouch: CalendarDay? = nil, lastOutboundContact: CalendarDay? = nil, touchesLastYear: Int = 0,
         touchesTotal: Int = 0, firstTouch: CalendarDay? = nil, openComplaints: Int = 0,
         oldestOpenComplaint: CalendarDay? = nil, recentTouches: Int = 0, recentNegative: Int = 0,
-        hadOnboarding: Bool = false, nextFollowUp: CalendarDay? = nil
+        hadOnboarding: Bool = false, nextFollowUp: CalendarDay? = nil, lastSurveyAsked: CalendarDay? = nil,
+        surveysAskedLastYear: Int = 0
     ) {
         self.lastTouch = lastTouch
         self.lastOutboundContact = lastOutboundContact
@@ -112,6 +118,8 @@ public struct TouchpointFacts: Sendable, Equatable {
         self.recentNegative = recentNegative
         self.hadOnboarding = hadOnboarding
         self.nextFollowUp = nextFollowUp
+        self.lastSurveyAsked = lastSurveyAsked
+        self.surveysAskedLastYear = surveysAskedLastYear
     }
 
     /// Mean days between touchpoints over the relationship, when there are enough to say.

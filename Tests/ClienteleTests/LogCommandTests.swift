@@ -48,6 +48,32 @@ struct LogCommandTests {
         #expect((stored["reasons"] as String).contains("\"detractor\""))
     }
 
+    @Test("A survey sent counts towards the relational NPS cap at once, answered or not")
+    func surveySentStopsTheNextAsk() throws {
+        let scratch = try Scratch()
+        let path = scratch.file("survey.sqlite")
+        #expect(
+            try Clientele.run(["demo", "--db", path, "--customers", "300", "--as-of", "2026-11-22"]).status
+                == 0)
+        #expect(try Clientele.run(["score", "--db", path, "--as-of", "2026-11-22"]).status == 0)
+        let queue = try DatabaseQueue(path: path)
+        let asked = try #require(
+            try queue.read { db in
+                try Int64.fetchOne(
+                    db, sql: "SELECT customer_id FROM scores WHERE actions LIKE '%relational-nps%' LIMIT 1")
+            })
+        let logged = try Clientele.run([
+            "log", "\(asked)", "--db", path, "--channel", "email", "--kind", "survey", "--outcome", "sent",
+        ])
+        #expect(logged.status == 0, "\(logged.standardError)")
+        let still = try queue.read { db in
+            try Bool.fetchOne(
+                db, sql: "SELECT actions LIKE '%relational-nps%' FROM scores WHERE customer_id = ?",
+                arguments: [asked])
+        }
+        #expect(still == false)
+    }
+
     @Test("Ambiguous, unknown and invalid input is refused and nothing is written")
     func refusals() throws {
         let scratch = try Scratch()

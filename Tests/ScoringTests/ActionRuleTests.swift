@@ -246,6 +246,25 @@ struct ActionRuleTests {
         #expect(ActionEngine.suggest(for: facts, asOf: today, context: context(), rules: eager).isEmpty)
     }
 
+    @Test("Exclusion: a survey asked and not answered counts towards the relational NPS cap")
+    func unansweredSurveyCounts() throws {
+        let eager = try ActionRuleSet.parse(
+            #"{"rules": [{"id": "ask-always", "action": "relational-nps", "priority": 1, "when": []}]}"#)
+        func asked(_ facts: CustomerFacts) -> Bool {
+            ActionEngine.suggest(for: facts, asOf: today, context: context(), rules: eager)
+                .contains { $0.kind == .relationalSurvey }
+        }
+        var facts = steadyCustomer()
+        #expect(asked(facts))
+        facts.touchpoints.lastSurveyAsked = daysAgo(18)
+        facts.touchpoints.surveysAskedLastYear = 1
+        #expect(!asked(facts), "a survey sent 18 days ago")
+        facts.touchpoints.lastSurveyAsked = daysAgo(200)
+        #expect(asked(facts), "one survey, 200 days ago")
+        facts.touchpoints.surveysAskedLastYear = 2
+        #expect(!asked(facts), "two surveys in the last year")
+    }
+
     @Test("Contact fatigue: nothing that contacts the customer right after a contact, except deferred rules")
     func fatigue() {
         var facts = steadyCustomer()
