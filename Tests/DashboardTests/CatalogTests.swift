@@ -128,3 +128,16 @@ struct CatalogTests {
         #expect(de.channel(.call) == "Anruf")
     }
 }
+
+@Suite("German words where German is shown")
+struct GermanWordingTests {
+    @Test("The import panel names the kind in German; a contract's notice period reads as German")
+    func importKindAndNotice() {
+        let de = Catalog(language: .de)
+        let en = Catalog(language: .en)
+        #expect(de.importKindName("orders") == "Bestellungen")
+        #expect(en.importKindName("orders") == "orders")
+        #expect(de.noticePeriod(days: 90) == "Frist 90 Tage")
+        #expect(en.noticePeriod(days: 1) == "notice 1 day")
+    }
+}

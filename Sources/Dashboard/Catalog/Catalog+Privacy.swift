@@ -99,13 +99,29 @@ extension Catalog {
             "nothing imported from \(result.file): \(count) problem\(result.problemCount == 1 ? "" : "s") "
                 + "(see the panel)",
             "nichts aus \(result.file) importiert: \(count) \(result.problemCount == 1 ? "Problem" : "Probleme") "
-                + "(siehe Tafel)")
+                + "(siehe Übersicht)")
+    }
+
+    /// A contract's notice period: "notice 30 days" / "Frist 30 Tage".
+    public func noticePeriod(days: Int) -> String {
+        pick(
+            days == 1 ? "notice 1 day" : "notice \(days) days",
+            days == 1 ? "Frist 1 Tag" : "Frist \(days) Tage")
+    }
+
+    /// The import kind as the command names it (`orders`), in German its German name.
+    public func importKindName(_ kind: String) -> String {
+        let german = [
+            "customers": "Kunden", "orders": "Bestellungen", "interactions": "Kontakte",
+            "feedback": "Feedback", "contracts": "Verträge",
+        ]
+        return pick(kind, german[kind] ?? kind)
     }
 
     /// Label and value of each figure of a finished import.
     func importFigures(_ result: ImportResult) -> [(String, String)] {
         [
-            (pick("kind", "Art"), result.kind),
+            (pick("kind", "Art"), importKindName(result.kind)),
             (pick("rows read", "Zeilen gelesen"), number(result.rowsRead)),
             (pick("inserted", "neu angelegt"), number(result.inserted)),
             (pick("updated", "geändert"), number(result.updated)),

@@ -70,7 +70,6 @@ public struct Catalog: Hashable, Sendable {
         case .labelAtStake: ("At stake", "Gefährdet")
         case .labelWeakest: ("weakest", "am schwächsten")
         case .labelOrders24: ("orders", "Bestellungen")
-        case .labelNotice: ("notice", "Frist")
         case .labelRenews: ("renews", "verlängert sich")
         case .labelEnds: ("ends", "endet")
         case .labelAutoRenews: ("auto-renews", "verlängert sich automatisch")
@@ -306,7 +305,7 @@ public struct Catalog: Hashable, Sendable {
         case .helpCallsFilter:
             (
                 "filter by owner, segment or band (opens :filter)",
-                "nach Betreuer, Segment oder Band filtern (:filter)"
+                "nach Betreuer, Segment oder Risikostufe filtern (:filter)"
             )
         case .hintCalls: ("calls", "Anrufe")
         case .hintSession: ("session", "Sitzung")

@@ -12,7 +12,7 @@ public enum UIText: String, CaseIterable, Sendable {
     // Detail labels
     case labelOwner, labelRelationship, labelEmail, labelPhone, labelCity, labelExternalID, labelSegment
     case labelChurnRisk, labelAlive, labelValue, labelCLV, labelAtStake, labelWeakest, labelOrders24
-    case labelNotice, labelRenews, labelEnds, labelAutoRenews
+    case labelRenews, labelEnds, labelAutoRenews
     // States
     case loading, noData, noCustomers, notScored, noReasons, noTouchpoints, noContracts, noFeedback, noActions
     case unknownCustomer

@@ -197,7 +197,7 @@ public enum DetailScreen {
                     ? catalog.text(.labelRenews) : catalog.text(.labelEnds)
                 text += " · " + word + " " + catalog.date(end)
                 if contract.noticeDays > 0 {
-                    text += " (" + catalog.text(.labelNotice) + " \(contract.noticeDays) d)"
+                    text += " (" + catalog.noticePeriod(days: contract.noticeDays) + ")"
                 }
             }
             lines.append([Span(text)])
