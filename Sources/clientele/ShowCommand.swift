@@ -36,31 +36,43 @@ struct ShowCommand: ParsableCommand {
     /// Every text from data passes the sanitiser: a name with escape codes must not steer the terminal.
     static func text(_ detail: CustomerDetail, catalog: Catalog, touchpoints limit: Int) -> String {
         func clean(_ text: String?) -> String { text.map { sanitizedForTerminal($0) } ?? "—" }
+        // Labels padded to one column; German when the catalogue speaks German.
+        let german = catalog.language == .de
+        func label(_ english: String, _ deutsch: String) -> String {
+            let text = german ? deutsch : english
+            return text + String(repeating: " ", count: max(1, 13 - text.count))
+        }
         var lines = [
             "\(clean(detail.name))\(detail.company.map { " · " + clean($0) } ?? "")  (id \(detail.id))"
         ]
-        lines.append("  external id  \(clean(detail.externalID))")
-        lines.append("  owner        \(clean(detail.owner))")
-        lines.append("  relationship \(catalog.relationship(detail.relationship))")
-        lines.append("  email        \(clean(detail.email))")
-        lines.append("  phone        \(clean(detail.phone))")
-        lines.append("  city         \(clean(detail.city))\(detail.country.map { ", " + clean($0) } ?? "")")
+        lines.append("  \(label("external id", "externe ID"))\(clean(detail.externalID))")
+        lines.append("  \(label("owner", "Betreuer"))\(clean(detail.owner))")
+        lines.append("  \(label("relationship", "Beziehung"))\(catalog.relationship(detail.relationship))")
+        lines.append("  \(label("email", "E-Mail"))\(clean(detail.email))")
+        lines.append("  \(label("phone", "Telefon"))\(clean(detail.phone))")
+        lines.append(
+            "  \(label("city", "Ort"))\(clean(detail.city))\(detail.country.map { ", " + clean($0) } ?? "")")
         if let risk = detail.churnRisk, let band = detail.band {
             lines.append("")
-            lines.append("  segment      \(detail.segment.map(catalog.segment) ?? "—")")
-            lines.append("  churn risk   \(catalog.percent(risk)) \(catalog.band(band))")
+            lines.append("  \(label("segment", "Segment"))\(detail.segment.map(catalog.segment) ?? "—")")
+            lines.append(
+                "  \(label("churn risk", "Abwanderung"))\(catalog.percent(risk)) \(catalog.band(band))")
             if let value = detail.valueMinor {
                 lines.append(
-                    "  value        \(detail.tier?.rawValue ?? "—") · \(catalog.amount(minor: value))")
+                    "  \(label("value", "Wert"))\(detail.tier?.rawValue ?? "—") · \(catalog.amount(minor: value))"
+                )
             }
             for reason in detail.reasons { lines.append("  • \(catalog.reason(reason))") }
         } else {
             lines.append("")
-            lines.append("  not scored yet (run `clientele score`)")
+            lines.append(
+                german
+                    ? "  noch nicht bewertet (`clientele score` ausführen)"
+                    : "  not scored yet (run `clientele score`)")
         }
         lines.append("")
         lines.append(
-            "  bindings     "
+            "  " + label("bindings", "Bindungen")
                 + Binding.allCases.map { "\(catalog.binding($0)) \(catalog.strength(detail.bindings[$0]))" }
                 .joined(separator: ", "))
         if !detail.actions.isEmpty {

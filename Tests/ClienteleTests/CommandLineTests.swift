@@ -28,6 +28,13 @@ struct CommandLineTests {
         #expect(demo.standardOutput.contains("250 customers"))
         #expect(demo.standardError.isEmpty, "no progress bar when stderr is not a terminal")
 
+        // `show` speaks the language asked for, labels included.
+        let shown = try Clientele.run(
+            ["show", "1", "--db", path, "--lang", "de"], environment: scratch.environment)
+        #expect(shown.status == 0, "\(shown.standardError)")
+        #expect(shown.standardOutput.contains("  Betreuer     "), "\(shown.standardOutput)")
+        #expect(!shown.standardOutput.contains("owner"))
+
         let stats = try Clientele.run(["stats", "--db", path], environment: scratch.environment)
         #expect(stats.status == 0)
         #expect(stats.standardOutput.contains(path))
