@@ -67,6 +67,16 @@ struct TrustActionTests {
             ])
     }
 
+    @Test("The erase question names the person even when the bar is too narrow for the long one")
+    func erasePromptNamesThePerson() throws {
+        var state = onDetail()
+        let name = try #require(state.detail.customer?.name)
+        #expect(command("erase", &state).isEmpty)
+        let bar = DashboardView.render(state).lines[state.size.rows - 1]
+        // 80 columns: too narrow for the long question, so this is the short one.
+        #expect(bar.contains("ERASE \(name) (id 1) for good?"), "\(bar)")
+    }
+
     @Test("Erase needs the customer's id typed; anything else changes nothing; then back to the list")
     func eraseConfirmation() {
         var state = onDetail()

@@ -77,7 +77,7 @@ enum PromptInput {
         case .erase(let id, let name):
             return asking(
                 catalog.erasePrompt(id, name: sanitizedForTerminal(name)),
-                short: catalog.erasePromptShort(id),
+                short: catalog.erasePromptShort(id, name: sanitizedForTerminal(name)),
                 .statusError)
         case .snoozeUntil:
             return asking(catalog.text(.promptSnooze).trimmingCharacters(in: .whitespaces))

@@ -27,10 +27,12 @@ extension Catalog {
         )
     }
 
-    func erasePromptShort(_ id: Int64) -> String {
+    /// The erase question for a narrower bar: still names the person, so nobody erases the
+    /// wrong customer by their id alone.
+    func erasePromptShort(_ id: Int64, name: String) -> String {
         pick(
-            "ERASE customer \(id) for good? Type \(id) (Esc cancels):",
-            "Kunde \(id) endgültig LÖSCHEN? \(id) eingeben (Esc bricht ab):")
+            "ERASE \(name) (id \(id)) for good? Type \(id) (Esc cancels):",
+            "\(name) (Nr. \(id)) endgültig LÖSCHEN? \(id) eingeben (Esc bricht ab):")
     }
 
     func exportPathPromptShort() -> String { pick("Export to (0600):", "Exportieren nach (0600):") }
