@@ -323,7 +323,10 @@ struct LogFormEndToEndTests {
         try tmux.sendKeys("/")
         try tmux.sendText(name)
         try tmux.sendKeys("Enter")
-        #expect(tmux.waitFor("filter /" + name), "\(tmux.lastCapture)")
+        // The header changes at once; Enter must wait for the filtered rows, or it opens nothing.
+        #expect(
+            tmux.waitUntil { $0.contains("filter /" + name) && $0.contains("1/1 rows") },
+            "\(tmux.lastCapture)")
         try tmux.sendKeys("Enter")
         #expect(
             tmux.waitUntil { $0.contains(externalID) && $0.contains("resolve the open complaint") },
