@@ -21,12 +21,39 @@ extension CustomerStore {
     }
 
     /// Logs a touchpoint and its feedback answers in one `IMMEDIATE` transaction; the feedback
-    /// rows point at the new interaction. Returns the interaction's id.
+    /// rows point at the new interaction. Returns the interaction's id. A resolved complaint
+    /// also closes the customer's open complaints (see `logTouchpoint`).
     @discardableResult
     public func logInteraction(_ interaction: InteractionRecord, feedback: [FeedbackRecord])
         throws(StoreError) -> Int64
     {
+        try logTouchpoint(interaction, feedback: feedback).id
+    }
+
+    /// Logs a touchpoint and its feedback answers in one `IMMEDIATE` transaction; the feedback
+    /// rows point at the new interaction.
+    ///
+    /// A complaint touchpoint with status resolved closes the loop: in the same transaction the
+    /// customer's open complaints made up to its time become resolved, with its `resolved_at`.
+    /// Without this an open complaint could never be closed by logging, and its "resolve the
+    /// open complaint" action came back after every call. The closed ids are returned so undo
+    /// can reopen exactly those.
+    public func logTouchpoint(_ interaction: InteractionRecord, feedback: [FeedbackRecord])
+        throws(StoreError) -> LoggedTouchpoint
+    {
         try write { db in
+            var closed: [Int64] = []
+            if interaction.kind == .complaint, interaction.complaintStatus == .resolved {
+                let resolvedAt = interaction.resolvedAt ?? interaction.occurredAt
+                let open = "customer_id = ? AND complaint_status = 'open' AND occurred_at <= ?"
+                let arguments: StatementArguments = [interaction.customerID, interaction.occurredAt]
+                closed = try Int64.fetchAll(
+                    db, sql: "SELECT id FROM interactions WHERE \(open) ORDER BY id", arguments: arguments)
+                try db.execute(
+                    sql:
+                        "UPDATE interactions SET complaint_status = 'resolved', resolved_at = ? WHERE \(open)",
+                    arguments: [resolvedAt] + arguments)
+            }
             let insert = try db.makeStatement(sql: RecordSQL.insertInteraction)
             try RawBinder.execute(insert, in: db) { RecordSQL.bind(interaction, to: $0) }
             let interactionID = db.lastInsertedRowID
@@ -35,7 +62,7 @@ extension CustomerStore {
                 answer.interactionID = interactionID
                 try RawBinder.execute(insertFeedback, in: db) { RecordSQL.bind(answer, to: $0) }
             }
-            return interactionID
+            return LoggedTouchpoint(id: interactionID, closedComplaintIDs: closed)
         }
     }
 
@@ -45,22 +72,37 @@ extension CustomerStore {
     /// `customerID` and `createdAt`, when given, must match too: rowids of deleted rows can be
     /// handed out again, so an undo names the row it means by more than its id and never
     /// removes a newer touchpoint that happens to have the same id.
+    ///
+    /// `reopening` are the complaints the save closed (`LoggedTouchpoint.closedComplaintIDs`):
+    /// they become open again in the same transaction, so undo leaves the store as it was. Only
+    /// those of the same customer still resolved at the removed row's `resolved_at` are
+    /// reopened, so a complaint resolved again since then stays resolved.
     @discardableResult
-    public func deleteInteraction(id: Int64, customerID: Int64? = nil, createdAt: Int64? = nil)
-        throws(StoreError) -> Bool
-    {
+    public func deleteInteraction(
+        id: Int64, customerID: Int64? = nil, createdAt: Int64? = nil, reopening: [Int64] = []
+    ) throws(StoreError) -> Bool {
         try write { db in
-            let exists =
-                try Bool.fetchOne(
-                    db,
-                    sql: """
-                        SELECT EXISTS (SELECT 1 FROM interactions WHERE id = :id
-                            AND (:customer IS NULL OR customer_id = :customer)
-                            AND (:created IS NULL OR created_at = :created))
-                        """, arguments: ["id": id, "customer": customerID, "created": createdAt]) ?? false
-            guard exists else { return false }
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT customer_id, resolved_at FROM interactions WHERE id = :id
+                        AND (:customer IS NULL OR customer_id = :customer)
+                        AND (:created IS NULL OR created_at = :created)
+                    """, arguments: ["id": id, "customer": customerID, "created": createdAt])
+            guard let row else { return false }
             try db.execute(sql: "DELETE FROM feedback WHERE interaction_id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM interactions WHERE id = ?", arguments: [id])
+            if !reopening.isEmpty, let resolvedAt = row["resolved_at"] as Int64? {
+                let owner: Int64 = row["customer_id"]
+                let reopen = try db.makeStatement(
+                    sql: """
+                        UPDATE interactions SET complaint_status = 'open', resolved_at = NULL
+                        WHERE id = ? AND customer_id = ? AND complaint_status = 'resolved' AND resolved_at = ?
+                        """)
+                for complaint in reopening {
+                    try reopen.execute(arguments: [complaint, owner, resolvedAt])
+                }
+            }
             return true
         }
     }
@@ -76,5 +118,17 @@ extension CustomerStore {
                     WHERE referrals.referrer_id = ?
                     """, arguments: [customerID])
         }
+    }
+}
+
+/// A stored touchpoint: its id and the open complaints it closed (a resolved complaint closes
+/// the customer's open ones), which undo reopens.
+public struct LoggedTouchpoint: Sendable, Equatable {
+    public var id: Int64
+    public var closedComplaintIDs: [Int64]
+
+    public init(id: Int64, closedComplaintIDs: [Int64] = []) {
+        self.id = id
+        self.closedComplaintIDs = closedComplaintIDs
     }
 }

@@ -133,8 +133,11 @@ struct LogCommand: ParsableCommand {
         if let ces {
             answers.append(FeedbackRecord(id: 0, customerID: hit.id, givenAt: now, metric: .ces, score: ces))
         }
-        let id = try customerStore.logInteraction(interaction, feedback: answers)
-        var line = "Logged interaction \(id) for \(sanitizedForTerminal(hit.name))"
+        let stored = try customerStore.logTouchpoint(interaction, feedback: answers)
+        var line = "Logged interaction \(stored.id) for \(sanitizedForTerminal(hit.name))"
+        // A resolved complaint closes the customer's open ones (in the same transaction).
+        let closed = stored.closedComplaintIDs.count
+        if closed > 0 { line += "; closed \(closed) open complaint" + (closed == 1 ? "" : "s") }
         if let score = try Rescoring.one(customerStore, customerID: hit.id, today: today) {
             line += String(format: "; churn risk %.2f (%@)", score.risk, score.band.rawValue)
             if let next = score.actions.first { line += "; next: \(next.kind.rawValue) by \(next.due.iso)" }

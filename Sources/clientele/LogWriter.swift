@@ -4,7 +4,7 @@ import Foundation
 import Scoring
 
 /// The dashboard's writes for logging: the form's draft into store records (one `IMMEDIATE`
-/// transaction through `logInteraction`), the rescoring after it, and undo. Used by the
+/// transaction through `logTouchpoint`, which also closes open complaints for a resolved one), the rescoring after it, and undo. Used by the
 /// runtime and by `clientele bench log`, so the benchmark times exactly what the UI does.
 enum LogWriter {
     /// When the interaction happened: now — or, when the dashboard runs as of an earlier day
@@ -40,10 +40,10 @@ enum LogWriter {
             answers.append(
                 FeedbackRecord(id: 0, customerID: draft.customerID, givenAt: at, metric: .ces, score: ces))
         }
-        let id = try store.logInteraction(interaction, feedback: answers)
+        let stored = try store.logTouchpoint(interaction, feedback: answers)
         return LoggedInteraction(
-            id: id, customerID: draft.customerID, customerName: draft.customerName, channel: draft.channel,
-            createdAt: now)
+            id: stored.id, customerID: draft.customerID, customerName: draft.customerName,
+            channel: draft.channel, createdAt: now, closedComplaintIDs: stored.closedComplaintIDs)
     }
 
     /// Rescores one customer with the stored population model, as `clientele log` does. A
@@ -58,11 +58,13 @@ enum LogWriter {
         }
     }
 
-    /// Removes exactly the row this session logged; false when it is already gone.
+    /// Removes exactly the row this session logged and reopens the complaints it closed; false
+    /// when it is already gone.
     static func undo(_ entry: LoggedInteraction, in store: CustomerStore) throws -> Bool {
         guard
             try store.deleteInteraction(
-                id: entry.id, customerID: entry.customerID, createdAt: entry.createdAt)
+                id: entry.id, customerID: entry.customerID, createdAt: entry.createdAt,
+                reopening: entry.closedComplaintIDs)
         else { return false }
         if let day = entry.markedDoneOn {
             try store.unmarkCallListEntry(customerID: entry.customerID, markedOn: day)

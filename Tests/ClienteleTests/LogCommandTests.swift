@@ -74,6 +74,76 @@ struct LogCommandTests {
         #expect(still == false)
     }
 
+    @Test(
+        "--complaint resolved closes the customer's open complaint, and show no longer suggests resolving it")
+    func resolvedComplaintClosesTheOpenOne() throws {
+        let scratch = try Scratch()
+        let path = scratch.file("complaint.sqlite")
+        #expect(
+            try Clientele.run(["demo", "--db", path, "--customers", "150", "--as-of", "2025-06-30"]).status
+                == 0)
+        #expect(try Clientele.run(["score", "--db", path, "--as-of", "2025-06-30", "-q"]).status == 0)
+        let queue = try DatabaseQueue(path: path)
+        // A customer with exactly one open complaint, whatever the demo made.
+        let found = try queue.read { db in
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT customer_id, min(id) AS complaint FROM interactions WHERE complaint_status = 'open'
+                    GROUP BY customer_id HAVING count(*) = 1 ORDER BY customer_id LIMIT 1
+                    """)
+        }
+        let row = try #require(found)
+        let customer: Int64 = row["customer_id"]
+        let complaint: Int64 = row["complaint"]
+        let before = try Clientele.run(["show", "\(customer)", "--db", path])
+        #expect(before.standardOutput.contains("resolve the open complaint"), "\(before.standardOutput)")
+
+        let result = try Clientele.run([
+            "log", "\(customer)", "--db", path, "--channel", "call", "--kind", "complaint", "--complaint",
+            "resolved", "--direction", "outbound", "--outcome", "reached",
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("; closed 1 open complaint;"), "\(result.standardOutput)")
+
+        let states = try queue.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, complaint_status, resolved_at FROM interactions
+                    WHERE customer_id = ? AND (id = ? OR id = (SELECT max(id) FROM interactions))
+                    ORDER BY id
+                    """, arguments: [customer, complaint])
+        }
+        #expect(states.count == 2)
+        let old = try #require(states.first)
+        let new = try #require(states.last)
+        #expect(old["complaint_status"] as String == "resolved")
+        #expect(new["complaint_status"] as String == "resolved")
+        // Closed at the time of the save that resolved it.
+        #expect((old["resolved_at"] as Int64?) != nil)
+        #expect(old["resolved_at"] as Int64? == new["resolved_at"] as Int64?)
+        let open = try queue.read { db in
+            try Int.fetchOne(
+                db,
+                sql: "SELECT count(*) FROM interactions WHERE customer_id = ? AND complaint_status = 'open'",
+                arguments: [customer])
+        }
+        #expect(open == 0)
+        let after = try Clientele.run(["show", "\(customer)", "--db", path])
+        #expect(after.status == 0)
+        #expect(!after.standardOutput.contains("resolve the open complaint"), "\(after.standardOutput)")
+        #expect(!after.standardOutput.contains("an open complaint"), "\(after.standardOutput)")
+
+        // Without an open complaint left, another resolution closes nothing and says nothing of it.
+        let again = try Clientele.run([
+            "log", "\(customer)", "--db", path, "--channel", "email", "--kind", "complaint", "--complaint",
+            "resolved",
+        ])
+        #expect(again.status == 0, "\(again.standardError)")
+        #expect(!again.standardOutput.contains("closed"), "\(again.standardOutput)")
+    }
+
     @Test("Ambiguous, unknown and invalid input is refused and nothing is written")
     func refusals() throws {
         let scratch = try Scratch()

@@ -284,4 +284,74 @@ struct LogFormEndToEndTests {
         }
         #expect(note == "Vom Editor: Grüße\nzweite Zeile")
     }
+
+    @Test("Kind complaint, resolved: the open complaint closes and its action goes; u reopens exactly it")
+    func resolveComplaint() throws {
+        let store = try Store()
+        // A customer with one open complaint and a name no one else has, whatever the demo made.
+        let found = try store.query { db in
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT c.id, c.name, c.external_id FROM customers c
+                    JOIN interactions i ON i.customer_id = c.id AND i.complaint_status = 'open'
+                    WHERE (SELECT count(*) FROM customers o WHERE o.name = c.name) = 1
+                    GROUP BY c.id HAVING count(*) = 1 ORDER BY c.id LIMIT 1
+                    """)
+        }
+        let row = try #require(found)
+        let name: String = row["name"]
+        let externalID: String = row["external_id"]
+        let customer: Int64 = row["id"]
+        func complaints() throws -> [String] {
+            try store.query { db in
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT id, complaint_status, resolved_at FROM interactions
+                        WHERE customer_id = ? AND kind = 'complaint' ORDER BY id
+                        """, arguments: [customer]
+                ).map {
+                    "\($0["id"] as Int64) \($0["complaint_status"] as String) \($0["resolved_at"] as Int64? ?? -1)"
+                }
+            }
+        }
+        let before = try complaints()
+        let tmux = try start(store)
+        try tmux.sendKeys("c")
+        #expect(tmux.waitFor("/300 rows"))
+        try tmux.sendKeys("/")
+        try tmux.sendText(name)
+        try tmux.sendKeys("Enter")
+        // The header changes at once; Enter must wait for the filtered rows, or it opens nothing.
+        #expect(
+            tmux.waitUntil { $0.contains("filter /" + name) && $0.contains("1/1 rows") },
+            "\(tmux.lastCapture)")
+        try tmux.sendKeys("Enter")
+        #expect(
+            tmux.waitUntil { $0.contains(externalID) && $0.contains("resolve the open complaint") },
+            "detail did not open:\n\(tmux.lastCapture)")
+        // Channel call; kind complaint by its first letter; outcome reached; complaint resolved.
+        try tmux.sendKeys("l", "Tab", "Tab", "c", "Tab", "r", "Tab", "r")
+        #expect(tmux.waitFor("◂ resolved ▸"), "\(tmux.lastCapture)")
+        try tmux.sendKeys("C-s")
+        #expect(
+            tmux.waitFor("Logged call with \(name) · closed 1 open complaint — u to undo"),
+            "\(tmux.lastCapture)")
+        #expect(
+            tmux.waitUntil {
+                !$0.contains("resolve the open complaint") && !$0.contains("an open complaint")
+            },
+            "the complaint's reason or action stayed:\n\(tmux.lastCapture)")
+        let after = try complaints()
+        #expect(after.count == before.count + 1)
+        #expect(after.allSatisfy { $0.contains(" resolved ") }, "\(after)")
+
+        try tmux.sendKeys("u")
+        #expect(
+            tmux.waitFor("Undone: call with \(name) removed · 1 complaint open again"), "\(tmux.lastCapture)")
+        #expect(tmux.waitFor("resolve the open complaint"), "\(tmux.lastCapture)")
+        try quit(tmux)
+        #expect(try complaints() == before)
+    }
 }

@@ -334,6 +334,34 @@ struct LogFormTests {
         #expect(state.list.selected == 10 - top)
     }
 
+    @Test("A saved resolution says how many open complaints it closed; undo says they are open again")
+    func closedComplaintsInTheStatus() {
+        var state = Fixtures.listState(rows: 24)
+        let logged = LoggedInteraction(
+            id: 9, customerID: 2, customerName: "Jürgen Müller", channel: .call, createdAt: 1,
+            closedComplaintIDs: [4, 7])
+        _ = Dashboard.update(&state, .interactionLogged(logged, rescore: .rescored))
+        #expect(
+            state.status
+                == StatusMessage("Logged call with Jürgen Müller · closed 2 open complaints — u to undo"))
+        // The ids travel with the undo entry, so the store reopens exactly those.
+        #expect(press(&state, .character("u")) == [.undoInteraction(logged)])
+        _ = Dashboard.update(&state, .interactionUndone(logged, rescore: .rescored))
+        #expect(
+            state.status == StatusMessage("Undone: call with Jürgen Müller removed · 2 complaints open again")
+        )
+
+        var one = logged
+        one.closedComplaintIDs = [4]
+        _ = Dashboard.update(&state, .interactionLogged(one, rescore: .rescored))
+        #expect(
+            state.status
+                == StatusMessage("Logged call with Jürgen Müller · closed 1 open complaint — u to undo"))
+        state.catalog = Catalog(language: .de)
+        _ = Dashboard.update(&state, .interactionLogged(one, rescore: .rescored))
+        #expect(state.status?.text.contains("1 offene Beschwerde geschlossen") == true)
+    }
+
     @Test("Undo is safe: a row already gone is reported, a failed undo stays on the stack")
     func undoFailures() {
         var state = Fixtures.listState(rows: 24)

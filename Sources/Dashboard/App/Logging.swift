@@ -52,10 +52,13 @@ public struct LoggedInteraction: Equatable, Sendable {
     /// A call-session call also marked the customer done for this day; undo lifts the mark, so
     /// the customer is back on the call list.
     public var markedDoneOn: CalendarDay?
+    /// The open complaints this save closed (it was a resolved complaint); undo reopens exactly
+    /// these, so it leaves the store as it was before the save.
+    public var closedComplaintIDs: [Int64]
 
     public init(
         id: Int64, customerID: Int64, customerName: String, channel: Channel, createdAt: Int64,
-        markedDoneOn: CalendarDay? = nil
+        markedDoneOn: CalendarDay? = nil, closedComplaintIDs: [Int64] = []
     ) {
         self.id = id
         self.customerID = customerID
@@ -63,6 +66,7 @@ public struct LoggedInteraction: Equatable, Sendable {
         self.channel = channel
         self.createdAt = createdAt
         self.markedDoneOn = markedDoneOn
+        self.closedComplaintIDs = closedComplaintIDs
     }
 }
 

@@ -33,17 +33,36 @@ extension Catalog {
         return names[index] + " " + date(day)
     }
 
-    /// "Logged call with Anna Müller — u to undo".
-    public func loggedMessage(channel: Channel, name: String) -> String {
-        pick(
-            "Logged \(self.channel(channel)) with \(name) — u to undo",
-            "\(self.channel(channel)) mit \(name) erfasst — u macht es rückgängig")
+    /// "Logged call with Anna Müller — u to undo"; a resolved complaint that closed open ones
+    /// says how many: "Logged call with Anna Müller · closed 1 open complaint — u to undo".
+    public func loggedMessage(channel: Channel, name: String, closedComplaints: Int = 0) -> String {
+        let closed = closedComplaints > 0 ? " · " + closedComplaintsMessage(closedComplaints) : ""
+        return pick(
+            "Logged \(self.channel(channel)) with \(name)\(closed) — u to undo",
+            "\(self.channel(channel)) mit \(name) erfasst\(closed) — u macht es rückgängig")
     }
 
-    public func undoneMessage(channel: Channel, name: String) -> String {
-        pick(
-            "Undone: \(self.channel(channel)) with \(name) removed",
-            "Rückgängig: \(self.channel(channel)) mit \(name) entfernt")
+    /// "closed 1 open complaint" / "2 offene Beschwerden geschlossen".
+    public func closedComplaintsMessage(_ count: Int) -> String {
+        count == 1
+            ? pick("closed 1 open complaint", "1 offene Beschwerde geschlossen")
+            : pick("closed \(count) open complaints", "\(count) offene Beschwerden geschlossen")
+    }
+
+    /// "Undone: call with Anna Müller removed", and, when its save had closed complaints,
+    /// " · 1 complaint open again".
+    public func undoneMessage(channel: Channel, name: String, reopenedComplaints: Int = 0) -> String {
+        let reopened =
+            reopenedComplaints == 0
+            ? ""
+            : reopenedComplaints == 1
+                ? pick(" · 1 complaint open again", " · 1 Beschwerde wieder offen")
+                : pick(
+                    " · \(reopenedComplaints) complaints open again",
+                    " · \(reopenedComplaints) Beschwerden wieder offen")
+        return pick(
+            "Undone: \(self.channel(channel)) with \(name) removed\(reopened)",
+            "Rückgängig: \(self.channel(channel)) mit \(name) entfernt\(reopened)")
     }
 
     public func undoGoneMessage(channel: Channel, name: String) -> String {

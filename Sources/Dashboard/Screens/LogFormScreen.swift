@@ -359,7 +359,8 @@ public enum LogFormScreen {
         if state.logForm.saving, state.logForm.customerID == logged.customerID { close(&state) }
         state.undoStack.append(logged)
         var text = state.catalog.loggedMessage(
-            channel: logged.channel, name: sanitizedForTerminal(logged.customerName))
+            channel: logged.channel, name: sanitizedForTerminal(logged.customerName),
+            closedComplaints: logged.closedComplaintIDs.count)
         var isError = false
         switch rescore {
         case .rescored: break
@@ -392,7 +393,8 @@ public enum LogFormScreen {
         -> [Effect]
     {
         var text = state.catalog.undoneMessage(
-            channel: entry.channel, name: sanitizedForTerminal(entry.customerName))
+            channel: entry.channel, name: sanitizedForTerminal(entry.customerName),
+            reopenedComplaints: entry.closedComplaintIDs.count)
         if case .failed(let reason) = rescore {
             text += " · " + state.catalog.text(.rescoreFailed) + ": " + reason
         }
