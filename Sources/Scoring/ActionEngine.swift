@@ -72,9 +72,11 @@ public enum ActionEngine {
             // Asked counts, not only answered: a survey sent without an answer still used one.
             let asked = max(facts.feedback.relationalNPSLastYear, facts.touchpoints.surveysAskedLastYear)
             if asked >= rules.relationalSurveysPerYear { return false }
-            let latest = [facts.feedback.latestRelationalNPS?.day, facts.touchpoints.lastSurveyAsked]
-                .compactMap { $0 }.max()
-            if let latest, latest.days(until: asOf) < rules.relationalSurveyMinDays { return false }
+            let spacing = rules.relationalSurveyMinDays
+            if let day = facts.feedback.latestRelationalNPS?.day, day.days(until: asOf) < spacing {
+                return false
+            }
+            if let day = facts.touchpoints.lastSurveyAsked, day.days(until: asOf) < spacing { return false }
             return true
         default:
             return true
