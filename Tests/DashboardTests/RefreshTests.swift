@@ -159,6 +159,31 @@ struct RefreshTests {
         #expect(german.status?.text == "Customer 6 ist nicht mehr in der Liste")
     }
 
+    @Test("The call list follows the selected customer; one who left it is named, the row kept")
+    func callListFollowsTheCustomer() throws {
+        var state = Fixtures.callsState()
+        _ = Dashboard.update(&state, .key(.character("j")))
+        #expect(state.calls.selectedEntry?.customerID == 12)
+        let reload = Dashboard.update(&state, .storeChanged)
+        let generation = state.calls.generation
+        #expect(reload.contains { if case .loadCallList(generation, _) = $0 { true } else { false } })
+        // Re-ranked: customer 12 is now first, and stays selected.
+        let entries = Fixtures.entries
+        _ = Dashboard.update(
+            &state,
+            .callListLoaded(
+                generation: state.calls.generation, entries: [entries[1], entries[0], entries[2]], total: 3))
+        #expect(state.calls.selectedEntry?.customerID == 12)
+        #expect(state.status == nil)
+        // Customer 12 was called from elsewhere and left today's list.
+        _ = Dashboard.update(&state, .storeChanged)
+        _ = Dashboard.update(
+            &state,
+            .callListLoaded(generation: state.calls.generation, entries: [entries[0], entries[2]], total: 2))
+        #expect(state.calls.selected == 0)
+        #expect(state.status?.text == "山田太郎 is no longer in the list")
+    }
+
     @Test("A change seen on another screen rereads the overview when the user goes back to it")
     func overviewAfterGoingBack() {
         var state = Fixtures.state()

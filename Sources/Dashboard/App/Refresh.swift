@@ -23,7 +23,12 @@ enum Refresh {
             effects += list(&state)
         case .calls:
             // Not during a call session: the customer on screen must not change under the user.
-            if state.calls.session == nil { effects += CallListScreen.reload(&state) }
+            // The selection follows the customer by id in the reloaded rows (the first
+            // thousand); one who left the list is named in the status bar.
+            if state.calls.session == nil {
+                effects += CallListScreen.reload(&state)
+                state.calls.refreshGeneration = state.calls.generation
+            }
         }
         return effects
     }
