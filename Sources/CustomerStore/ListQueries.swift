@@ -13,23 +13,41 @@ extension CustomerStore {
         throws(StoreError) -> CustomerListPage
     {
         let plan = ListSQL(query: query)
+        return try read { db in try plan.page(db, position: position, limit: max(1, limit)) }
+    }
+
+    /// A page of `limit` rows around customer `customerID` as the list orders them now: up to
+    /// `before` rows ahead of them, then the customer, then what follows. When the customer is
+    /// no longer in the list (filtered out, erased), the page at `otherwise` instead, with
+    /// `anchorIndex` nil. One read, so the customer's key and both sides come from one snapshot.
+    public func customerListPage(
+        _ query: CustomerListQuery, around customerID: Int64, before: Int, otherwise: PagePosition, limit: Int
+    ) throws(StoreError) -> CustomerListPage {
+        let plan = ListSQL(query: query)
         let limit = max(1, limit)
         return try read { db in
-            var rows: [CustomerListRow] = []
+            guard
+                let anchor = try Row.fetchOne(
+                    db, sql: plan.rowSQL, arguments: StatementArguments(plan.filterArguments + [customerID]))
+            else { return try plan.page(db, position: otherwise, limit: limit) }
+            let row = plan.row(anchor)
+            let ahead =
+                before > 0
+                ? try plan.page(db, position: .before(row.cursor), limit: min(before, limit - 1))
+                : CustomerListPage(rows: [], hasMore: true)
+            let hasMoreBefore =
+                before > 0 ? ahead.hasMore : try plan.hasRows(db, position: .before(row.cursor))
+            var rows = ahead.rows + [row]
             var hasMore = false
-            for part in plan.parts(for: position) {
-                let wanted = limit + 1 - rows.count
-                let fetched = try Row.fetchAll(
-                    db, sql: part.sql + " LIMIT \(wanted)", arguments: StatementArguments(part.arguments))
-                rows += fetched.map(plan.row)
-                if rows.count > limit {
-                    hasMore = true
-                    rows.removeLast(rows.count - limit)
-                    break
-                }
+            if rows.count < limit {
+                let behind = try plan.page(db, position: .after(row.cursor), limit: limit - rows.count)
+                rows += behind.rows
+                hasMore = behind.hasMore
+            } else {
+                hasMore = try plan.hasRows(db, position: .after(row.cursor))
             }
-            if plan.isBackward(position) { rows.reverse() }
-            return CustomerListPage(rows: rows, hasMore: hasMore)
+            return CustomerListPage(
+                rows: rows, hasMore: hasMore, anchorIndex: ahead.rows.count, hasMoreBefore: hasMoreBefore)
         }
     }
 
@@ -38,6 +56,20 @@ extension CustomerStore {
         let plan = ListSQL(query: query)
         return try read { db in
             try Int.fetchOne(db, sql: plan.countSQL, arguments: StatementArguments(plan.filterArguments)) ?? 0
+        }
+    }
+
+    /// How many rows come before `cursor` in `query`'s order: the 0-based position of the
+    /// cursor's customer. An index range count (run it off the UI thread on large stores).
+    public func customerListRank(_ query: CustomerListQuery, cursor: ListCursor) throws(StoreError) -> Int {
+        let plan = ListSQL(query: query)
+        return try read { db in
+            try plan.parts(for: .before(cursor)).reduce(0) { sum, part in
+                sum
+                    + (try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM (\(part.sql))",
+                        arguments: StatementArguments(part.arguments)) ?? 0)
+            }
         }
     }
 
@@ -155,6 +187,39 @@ struct ListSQL {
         let table = needsCustomers ? from : "scores s"
         return "SELECT count(*) FROM \(table)"
             + (filters.isEmpty ? "" : " WHERE " + filters.joined(separator: " AND "))
+    }
+
+    /// One page at `position`, in list order.
+    func page(_ db: Database, position: PagePosition, limit: Int) throws -> CustomerListPage {
+        var rows: [CustomerListRow] = []
+        var hasMore = false
+        for part in parts(for: position) {
+            let wanted = limit + 1 - rows.count
+            let fetched = try Row.fetchAll(
+                db, sql: part.sql + " LIMIT \(wanted)", arguments: StatementArguments(part.arguments))
+            rows += fetched.map(row)
+            if rows.count > limit {
+                hasMore = true
+                rows.removeLast(rows.count - limit)
+                break
+            }
+        }
+        if isBackward(position) { rows.reverse() }
+        return CustomerListPage(rows: rows, hasMore: hasMore)
+    }
+
+    /// Whether any row lies at `position` (one row fetched at most).
+    func hasRows(_ db: Database, position: PagePosition) throws -> Bool {
+        try !page(db, position: position, limit: 1).rows.isEmpty
+    }
+
+    /// One customer's row if the query's filters keep them; its only argument after the
+    /// filters' is the customer id.
+    var rowSQL: String {
+        let keyColumns = keys.enumerated().map { "\($0.element) AS key\($0.offset)" }.joined(separator: ", ")
+        let conditions = filters + ["\(idColumn) = ?"]
+        return "SELECT \(Self.columns), \(keyColumns) FROM \(from) WHERE "
+            + conditions.joined(separator: " AND ")
     }
 
     /// Whether a page at `position` is fetched against the list's order.

@@ -20,15 +20,75 @@ extension DisplayWidth {
         guard columns > 0 else { return "" }
         if width(of: text) <= columns { return text }
         let budget = ellipsis ? columns - 1 : columns
-        var result = ""
+        let characters = Array(text)
+        var count = 0
         var used = 0
-        for character in text {
+        for character in characters {
             let characterWidth = width(of: character)
             if used + characterWidth > budget { break }
-            result.append(character)
+            count += 1
             used += characterWidth
         }
+        let result = String(characters.prefix(dateSafeLength(characters, cut: count)))
         return ellipsis ? result + Self.ellipsis : result
+    }
+
+    /// Where a cut after `cut` characters may fall so that no date is left partly on screen:
+    /// "nächster Anruf 24.1" reads as 24 January when it was 24.11.2026. A cut inside a date
+    /// moves to before it, or keeps its day and month ("24.11.") when the cut falls in the year.
+    public static func dateSafeLength(_ characters: [Character], cut: Int) -> Int {
+        guard cut > 0, cut < characters.count, isDatePart(characters[cut - 1]), isDatePart(characters[cut])
+        else { return cut }
+        var start = cut
+        while start > 0, isDatePart(characters[start - 1]) { start -= 1 }
+        var index = start
+        while index < cut {
+            guard let date = dateAt(characters, index) else {
+                index += 1
+                continue
+            }
+            if date.end <= cut {
+                index = date.end
+                continue
+            }
+            if let short = date.shortEnd, short <= cut { return short }
+            return date.start
+        }
+        return cut
+    }
+
+    private static func isDatePart(_ character: Character) -> Bool {
+        character.isASCII && (character.isNumber || character == "." || character == "-")
+    }
+
+    private static func digits(_ characters: [Character], from index: Int) -> Int {
+        var end = index
+        while end < characters.count, characters[end].isASCII, characters[end].isNumber { end += 1 }
+        return end - index
+    }
+
+    /// A date starting at `index`: "2026-11-24", "24.11.2026" or "24.11." (where its day and
+    /// month end, for the short form), nil when none starts there.
+    private static func dateAt(_ characters: [Character], _ index: Int) -> (
+        start: Int, end: Int, shortEnd: Int?
+    )? {
+        if index > 0, characters[index - 1].isASCII, characters[index - 1].isNumber { return nil }
+        func separator(_ at: Int, _ mark: Character) -> Bool {
+            at < characters.count && characters[at] == mark
+        }
+        let first = digits(characters, from: index)
+        if first == 4, separator(index + 4, "-"), digits(characters, from: index + 5) == 2,
+            separator(index + 7, "-"), digits(characters, from: index + 8) == 2
+        {
+            return (index, index + 10, nil)
+        }
+        guard (1...2).contains(first), separator(index + first, ".") else { return nil }
+        let monthStart = index + first + 1
+        let month = digits(characters, from: monthStart)
+        guard (1...2).contains(month), separator(monthStart + month, ".") else { return nil }
+        let dayAndMonth = monthStart + month + 1
+        let year = min(4, digits(characters, from: dayAndMonth))
+        return (index, dayAndMonth + year, year > 0 ? dayAndMonth : nil)
     }
 
     /// `text` made exactly `columns` columns wide: truncated if too long (see

@@ -51,8 +51,25 @@ public struct ScreenBuffer: Hashable, Sendable {
             let (end, overflow) = x.addingReportingOverflow(max(0, maxWidth))
             if !overflow { limit = min(width, end) }
         }
+        let characters = Array(sanitizedForTerminal(text))
+        var end = characters.count
+        if x >= 0 {
+            // Where the edge cuts: a date it would cut is left out whole (or kept as "24.11.").
+            var fitting = 0
+            var used = x
+            for character in characters {
+                let symbolWidth = DisplayWidth.width(of: EmojiSimplifier.simplified(character))
+                if used + symbolWidth > limit { break }
+                used += symbolWidth
+                fitting += 1
+            }
+            if fitting < characters.count {
+                let safe = DisplayWidth.dateSafeLength(characters, cut: fitting)
+                if safe < fitting { end = safe }
+            }
+        }
         var column = x
-        for character in sanitizedForTerminal(text) {
+        for character in characters.prefix(end) {
             let symbol = EmojiSimplifier.simplified(character)
             let symbolWidth = DisplayWidth.width(of: symbol)
             if symbolWidth == 0 { continue }

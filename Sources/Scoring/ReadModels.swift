@@ -156,10 +156,18 @@ public struct CustomerListPage: Hashable, Sendable {
     /// More rows follow in the direction the page was fetched (after for `.first`/`.after`,
     /// before for `.last`/`.before`).
     public var hasMore: Bool
+    /// For a page fetched around one customer: where that customer is in `rows` (nil when they
+    /// are no longer in the list and the page was fetched at the fallback position instead).
+    public var anchorIndex: Int?
+    /// For a page fetched around one customer: whether rows come before the page's first.
+    public var hasMoreBefore: Bool
 
-    public init(rows: [CustomerListRow], hasMore: Bool) {
+    public init(rows: [CustomerListRow], hasMore: Bool, anchorIndex: Int? = nil, hasMoreBefore: Bool = false)
+    {
         self.rows = rows
         self.hasMore = hasMore
+        self.anchorIndex = anchorIndex
+        self.hasMoreBefore = hasMoreBefore
     }
 }
 

@@ -102,8 +102,15 @@ final class StoreWorker: @unchecked Sendable {
             lock.withLock { latestGeneration = max(latestGeneration, request.generation) }
             run(on: fast) { [self] in
                 guard isCurrent(request.generation) else { return [] }
-                let page = try store.customerListPage(
-                    request.query, position: request.position, limit: request.limit)
+                let page =
+                    if let anchor = request.anchor {
+                        try store.customerListPage(
+                            request.query, around: anchor.customerID, before: anchor.rowsBefore,
+                            otherwise: request.position, limit: request.limit)
+                    } else {
+                        try store.customerListPage(
+                            request.query, position: request.position, limit: request.limit)
+                    }
                 return [.listPageLoaded(request, page)]
                     + (page.rows.isEmpty ? try unknownOwner(request.query.filter.owner) : [])
             }
@@ -111,6 +118,12 @@ final class StoreWorker: @unchecked Sendable {
             run(on: counts) { [self] in
                 guard isCurrent(generation) else { return [] }
                 return [.listCounted(generation: generation, count: try store.customerListCount(query))]
+            }
+        case .rankInList(let generation, let query, let cursor):
+            run(on: counts) { [self] in
+                guard isCurrent(generation) else { return [] }
+                let rank = try store.customerListRank(query, cursor: cursor)
+                return [.listRanked(generation: generation, customerID: cursor.customerID, rank: rank)]
             }
         case .loadDetail(let id):
             run(on: fast) { [self] in [.detailLoaded(id: id, try store.customerDetail(id: id, today: today))]

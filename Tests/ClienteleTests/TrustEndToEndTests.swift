@@ -18,7 +18,7 @@ struct TrustEndToEndTests {
         let path: String
         let customerID: Int64
 
-        init() throws {
+        init(customers: Int = 40) throws {
             scratch = try Scratch()
             path = scratch.file("trust.sqlite")
             let environment = scratch.environment
@@ -28,7 +28,9 @@ struct TrustEndToEndTests {
                     throw SpawnError(description: "\(arguments.first ?? ""): \(result.standardError)")
                 }
             }
-            try run(["demo", "--db", path, "--customers", "40", "--as-of", TrustEndToEndTests.asOf])
+            try run([
+                "demo", "--db", path, "--customers", String(customers), "--as-of", TrustEndToEndTests.asOf,
+            ])
             let customers = scratch.file("trust-customer.csv")
             try Data("customer_id,name,email\nTRUST-1,Zyxwvu Trusttest,\(marker)@example.de\n".utf8)
                 .write(to: URL(fileURLWithPath: customers))
@@ -95,6 +97,63 @@ struct TrustEndToEndTests {
         #expect(tmux.waitFor("1/1 rows"), "\(tmux.lastCapture)")
         try tmux.sendKeys("q", "q", "q")
         #expect(tmux.exitStatus() == 0)
+    }
+
+    @Test("An outside log that re-sorts the selected customer: the list follows them, l logs for them")
+    func selectionFollowsTheCustomer() throws {
+        let store = try Store(customers: 150)
+        // The list sorted by risk, lowest first; the sixth row's customer, as the list orders it.
+        let order = "ORDER BY s.churn_risk ASC, s.customer_id ASC"
+        let id = try store.int("SELECT s.customer_id FROM scores s \(order) LIMIT 1 OFFSET 5")
+        let queue = try DatabaseQueue(path: store.path)
+        func nameOf(_ id: Int64) throws -> String {
+            try queue.read { db in
+                try String.fetchOne(db, sql: "SELECT name FROM customers WHERE id = ?", arguments: [id]) ?? ""
+            }
+        }
+        let name = try nameOf(id)
+        let firstName = try nameOf(store.int("SELECT s.customer_id FROM scores s \(order) LIMIT 1"))
+        try queue.close()
+        let total = try store.int("SELECT count(*) FROM scores")
+        let tmux = try TmuxSession(
+            command: [Clientele.binary, "--db", store.path, "--as-of", Self.asOf],
+            environment: ["HOME": store.scratch.path, "XDG_CONFIG_HOME": store.scratch.file("config")],
+            width: 120, height: 16)
+        #expect(tmux.waitFor("Segments"), "no overview:\n\(tmux.lastCapture)")
+        try tmux.sendKeys("c")
+        #expect(tmux.waitFor("1/\(total) rows"), "\(tmux.lastCapture)")
+        try tmux.sendKeys("r")
+        #expect(tmux.waitFor("Risk ▲"), "\(tmux.lastCapture)")
+        // A key that arrives while the reversed list loads moves nothing: wait for its first row.
+        #expect(tmux.waitFor(firstName), "\(tmux.lastCapture)")
+        for row in 2...6 {
+            try tmux.sendKeys("j")
+            #expect(tmux.waitFor("\(row)/\(total) rows"), "\(tmux.lastCapture)")
+        }
+
+        // A complaint with NPS 0, logged by another process, raises their risk.
+        let logged = try Clientele.run(
+            [
+                "log", String(id), "--db", store.path, "--channel", "call", "--kind", "complaint", "--nps",
+                "0",
+                "--sentiment", "negative", "--note", "outside complaint",
+            ], environment: store.scratch.environment)
+        #expect(logged.status == 0, "\(logged.standardError)")
+        let rank = try store.int(
+            "SELECT count(*) FROM scores s, scores me WHERE me.customer_id = \(id) AND "
+                + "(s.churn_risk, s.customer_id) < (me.churn_risk, me.customer_id)")
+        // Past the page a refresh reads from the top (25 rows), or the test would not see the defect.
+        try #require(rank + 1 > 25, "the log did not move the customer far enough: row \(rank + 1)")
+        #expect(
+            tmux.waitFor("\(rank + 1)/\(total) rows", timeout: .seconds(8)),
+            "the selection did not follow the customer:\n\(tmux.lastCapture)")
+        #expect(tmux.lastCapture.contains(name))
+        try tmux.sendKeys("l")
+        #expect(tmux.waitFor("Log interaction · \(name)"), "\(tmux.lastCapture)")
+        try tmux.sendKeys("Escape")
+        #expect(tmux.waitFor("\(rank + 1)/\(total) rows"), "\(tmux.lastCapture)")
+        try tmux.sendKeys("q", "q")
+        #expect(tmux.exitStatus() == 0, "\(tmux.lastCapture)")
     }
 
     @Test("Erase from the detail: export first, the id typed to confirm, the marker gone from the files")

@@ -107,6 +107,44 @@ struct ListQueryTests {
         }
     }
 
+    @Test("A page around a customer is the reference order's slice there, and their rank their index")
+    func pageAroundCustomer() throws {
+        for sort in ListSortColumn.allCases {
+            for direction in [SortDirection.ascending, .descending] {
+                let query = CustomerListQuery(sort: sort, direction: direction)
+                let reference = try referenceOrder(query)
+                for index in [0, 1, 5, reference.count / 2, reference.count - 2, reference.count - 1] {
+                    let id = reference[index]
+                    let page = try store.customerListPage(
+                        query, around: id, before: 3, otherwise: .first, limit: 8)
+                    let start = max(0, index - 3)
+                    let end = min(reference.count, start + 8)
+                    #expect(
+                        page.rows.map(\.id) == Array(reference[start..<end]), "\(sort) \(direction) #\(index)"
+                    )
+                    #expect(page.anchorIndex == index - start)
+                    #expect(page.hasMoreBefore == (start > 0))
+                    #expect(page.hasMore == (end < reference.count))
+                    let cursor = try #require(page.rows.first { $0.id == id }?.cursor)
+                    #expect(try store.customerListRank(query, cursor: cursor) == index)
+                }
+            }
+        }
+        // Customer 63 has no score, so the risk list does not hold them: the fallback page.
+        let gone = try store.customerListPage(
+            CustomerListQuery(sort: .risk), around: 63, before: 3, otherwise: .first, limit: 8)
+        #expect(gone.anchorIndex == nil)
+        #expect(gone.rows.map(\.id) == Array(try referenceOrder(CustomerListQuery(sort: .risk)).prefix(8)))
+        // A filter that excludes the customer counts as leaving the list too.
+        var filtered = CustomerListQuery(sort: .name)
+        filtered.filter.owner = "Anna"
+        let excluded = try store.customerListPage(filtered, around: 1, before: 3, otherwise: .first, limit: 8)
+        #expect(excluded.anchorIndex == nil)
+        #expect(
+            try store.customerListPage(filtered, around: 2, before: 3, otherwise: .first, limit: 8)
+                .anchorIndex != nil)
+    }
+
     @Test("Next action: soonest due first, no action last; descending is the exact reverse")
     func nextActionOrder() throws {
         let query = CustomerListQuery(sort: .nextAction, direction: .ascending)

@@ -19,6 +19,35 @@ struct ColumnFittingTests {
         #expect(DisplayWidth.truncate("abc", toColumns: -3) == "")
     }
 
+    @Test("a date is never cut partly: it fits whole, keeps day and month, or is left out")
+    func dates() {
+        let german = "nächster Anruf 24.11.2026"
+        // 19 columns cut after "24.1": that read as 24 January.
+        #expect(DisplayWidth.truncate(german, toColumns: 19, ellipsis: false) == "nächster Anruf ")
+        #expect(DisplayWidth.truncate(german, toColumns: 20) == "nächster Anruf …")
+        #expect(DisplayWidth.truncate(german, toColumns: 21, ellipsis: false) == "nächster Anruf 24.11.")
+        #expect(DisplayWidth.truncate(german, toColumns: 23, ellipsis: false) == "nächster Anruf 24.11.")
+        #expect(DisplayWidth.truncate(german, toColumns: 25, ellipsis: false) == german)
+        #expect(DisplayWidth.truncate("(23.11.2026)", toColumns: 10) == "(23.11.…")
+        #expect(DisplayWidth.truncate("next call 2026-11-24", toColumns: 18) == "next call …")
+        #expect(
+            DisplayWidth.truncate("ends 2026-11-24.", toColumns: 15, ellipsis: false) == "ends 2026-11-24")
+        // Numbers that are not dates are cut as before.
+        #expect(DisplayWidth.truncate("1.234.567 €", toColumns: 6, ellipsis: false) == "1.234.")
+        #expect(DisplayWidth.truncate("v 1.2.3", toColumns: 6, ellipsis: false) == "v 1.2.")
+    }
+
+    @Test("the screen's edge does not cut a date either")
+    func datesAtTheEdge() {
+        var buffer = ScreenBuffer(width: 19, height: 2)
+        buffer.write("nächster Anruf 24.11.2026", x: 0, y: 0, role: .default)
+        buffer.write("Kontakt 23.11.2026", x: 0, y: 1, role: .default, maxWidth: 12)
+        #expect(buffer.lines == ["nächster Anruf     ", "Kontakt            "])
+        var wider = ScreenBuffer(width: 22, height: 1)
+        wider.write("nächster Anruf 24.11.2026", x: 0, y: 0, role: .default)
+        #expect(wider.lines == ["nächster Anruf 24.11. "])
+    }
+
     @Test("truncation never splits a wide character")
     func wideCharacters() {
         #expect(DisplayWidth.truncate("東京都", toColumns: 5) == "東京…")

@@ -126,7 +126,7 @@ struct ScreenSnapshotTests {
                 "",
                 "▸ Segmente (1/3)                          Abwanderungsrisiko (2/3)                Am dringendsten (3/3)",
                 "  Champions ███████████████████████ 69    hoch     ███████████████████████ 153     87 % hoch    Jürgen Müller    16,0 T€",
-                "  Treue     █████████████▋          41    mittel   ████▍                    29      seit 94 Tagen keine Bestellung; best",
+                "  Treue     █████████████▋          41    mittel   ████▍                    29      seit 94 Tagen keine Bestellung; bes…",
                 "  Gefährdet ████████████▍           37    niedrig  █████████████████▊      118     62 % mittel  山田太郎         7.096 €",
                 "  Verloren  █████████               27                                              Kritiker, NPS 4, vor 12 Tagen",
                 "",

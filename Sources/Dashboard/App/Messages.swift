@@ -39,15 +39,32 @@ public struct ListPageRequest: Hashable, Sendable {
     public var position: PagePosition
     public var limit: Int
     public var purpose: Purpose
+    /// For a refresh: the selected customer, whose page (wherever they are now in the list) is
+    /// fetched instead of `position`; `position` is only the fallback for when they left the list.
+    public var anchor: ListAnchor?
 
     public init(
-        generation: Int, query: CustomerListQuery, position: PagePosition, limit: Int, purpose: Purpose
+        generation: Int, query: CustomerListQuery, position: PagePosition, limit: Int, purpose: Purpose,
+        anchor: ListAnchor? = nil
     ) {
         self.generation = generation
         self.query = query
         self.position = position
         self.limit = limit
         self.purpose = purpose
+        self.anchor = anchor
+    }
+}
+
+/// The customer a refreshed page is fetched around, and how many rows to show above them (the
+/// row they were on, on screen), so the selection follows the customer, not the row.
+public struct ListAnchor: Hashable, Sendable {
+    public var customerID: Int64
+    public var rowsBefore: Int
+
+    public init(customerID: Int64, rowsBefore: Int) {
+        self.customerID = customerID
+        self.rowsBefore = rowsBefore
     }
 }
 
@@ -58,6 +75,8 @@ public enum Message: Equatable, Sendable {
     case overviewLoaded(OverviewPart)
     case listPageLoaded(ListPageRequest, CustomerListPage)
     case listCounted(generation: Int, count: Int)
+    /// `rank` rows come before customer `customerID` in the list of `generation`.
+    case listRanked(generation: Int, customerID: Int64, rank: Int)
     case detailLoaded(id: Int64, CustomerDetail?)
     /// A theme was loaded (by name); `errors` are the theme files' problems, for the status bar.
     case themeLoaded(name: String, errors: [String])
@@ -101,6 +120,8 @@ public enum Effect: Equatable, Sendable {
     case loadOverview
     case loadListPage(ListPageRequest)
     case countList(generation: Int, query: CustomerListQuery)
+    /// Count the rows ahead of `cursor`'s customer (their position, after a refresh moved them).
+    case rankInList(generation: Int, query: CustomerListQuery, cursor: ListCursor)
     case loadDetail(id: Int64)
     /// Today's call list with `filter` (its first ``CallsState/loadLimit`` rows and the count).
     case loadCallList(generation: Int, filter: CallListFilter)

@@ -3,7 +3,8 @@ import Scoring
 /// What the dashboard does when the store changed under it (another process logged a call,
 /// an import finished): the visible screen reloads without losing the user's place — the
 /// overview's figures are replaced as they arrive, the list reloads its visible window from the
-/// first row on screen and keeps the selected customer selected, the detail keeps its scroll.
+/// selected customer (wherever a change moved them in the order) and keeps them selected, the
+/// detail keeps its scroll.
 enum Refresh {
     static func afterStoreChange(_ state: inout AppState) -> [Effect] {
         var effects: [Effect] = []
@@ -22,7 +23,12 @@ enum Refresh {
             effects += list(&state)
         case .calls:
             // Not during a call session: the customer on screen must not change under the user.
-            if state.calls.session == nil { effects += CallListScreen.reload(&state) }
+            // The selection follows the customer by id in the reloaded rows (the first
+            // thousand); one who left the list is named in the status bar.
+            if state.calls.session == nil {
+                effects += CallListScreen.reload(&state)
+                state.calls.refreshGeneration = state.calls.generation
+            }
         }
         return effects
     }
@@ -43,17 +49,39 @@ enum Refresh {
         }
         state.list.generation += 1
         state.list.pending = [.refresh]
+        let limit = ListState.pageSize(visible: ListScreen.visibleRows(state))
+        // The selected customer may have moved anywhere (a logged call changes their risk):
+        // the page is fetched around them, at the row on screen where they were.
+        let anchor = state.list.selectedRow.map { row in
+            ListAnchor(
+                customerID: row.id,
+                rowsBefore: max(0, min(state.list.selected - state.list.scrollTop, limit - 1)))
+        }
         let request = ListPageRequest(
-            generation: state.list.generation, query: state.list.query, position: position,
-            limit: ListState.pageSize(visible: ListScreen.visibleRows(state)), purpose: .refresh)
+            generation: state.list.generation, query: state.list.query, position: position, limit: limit,
+            purpose: .refresh, anchor: anchor)
         return [
             .loadListPage(request), .countList(generation: state.list.generation, query: state.list.query),
         ]
     }
 
-    /// The refreshed page replaces the window; the selected customer stays selected (or the
-    /// selection stays at the same place on screen when that customer left the list).
+    /// The refreshed page replaces the window; the selected customer stays selected wherever
+    /// they are now (the page was fetched around them), or the selection stays at the same
+    /// place on screen when that customer left the list.
     static func receive(_ list: inout ListState, request: ListPageRequest, page: CustomerListPage) {
+        if request.anchor != nil, let index = page.anchorIndex, page.rows.indices.contains(index) {
+            list.rows = page.rows
+            list.loaded = true
+            list.hasMoreBefore = page.hasMoreBefore
+            list.hasMoreAfter = page.hasMore
+            list.rowsAfterWindow = page.hasMore ? nil : 0
+            list.selected = index
+            list.scrollTop = 0
+            // Otherwise where the window starts is unknown until the customer's rank (or the
+            // count, at the list's end) arrives; the old position could name another row.
+            list.firstIndex = page.hasMoreBefore ? nil : 0
+            return
+        }
         let selectedID = list.selectedRow?.id
         let offsetOnScreen = max(0, list.selected - list.scrollTop)
         var rows = page.rows

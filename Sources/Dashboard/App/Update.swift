@@ -29,6 +29,9 @@ public enum Dashboard {
         case .listCounted(let generation, let count):
             ListScreen.counted(&state, generation: generation, count: count)
             return []
+        case .listRanked(let generation, let customerID, let rank):
+            ListScreen.ranked(&state, generation: generation, customerID: customerID, rank: rank)
+            return []
         case .detailLoaded(let id, let customer):
             DetailScreen.receive(&state, id: id, customer: customer)
             CallListScreen.receiveDetail(&state, id: id, customer: customer)

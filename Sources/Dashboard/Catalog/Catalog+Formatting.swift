@@ -114,4 +114,9 @@ extension Catalog {
     func days(_ count: Int) -> String {
         pick(count == 1 ? "1 day" : "\(count) days", count == 1 ? "1 Tag" : "\(count) Tagen")
     }
+
+    /// After a reload: the selected customer no longer matches the list (filtered out, erased).
+    public func leftList(name: String) -> String {
+        pick("\(name) is no longer in the list", "\(name) ist nicht mehr in der Liste")
+    }
 }

@@ -15,6 +15,9 @@ public struct CallsState: Equatable, Sendable {
     public var scrollTop = 0
     /// The call session, when one runs: it works through `entries` from the selection on.
     public var session: CallSession?
+    /// The generation of a reload after an outside change: if its answer no longer holds the
+    /// selected customer, the status bar says so (the selection stays on the row).
+    public var refreshGeneration: Int?
 
     public init() {}
 
@@ -49,6 +52,12 @@ public enum CallListScreen {
     {
         guard generation == state.calls.generation else { return [] }
         let previous = state.calls.selectedEntry?.customerID
+        if generation == state.calls.refreshGeneration, let entry = state.calls.selectedEntry,
+            state.calls.session == nil, !entries.contains(where: { $0.customerID == entry.customerID })
+        {
+            state.status = StatusMessage(state.catalog.leftList(name: sanitizedForTerminal(entry.name)))
+        }
+        state.calls.refreshGeneration = nil
         state.calls.entries = entries
         state.calls.total = total
         state.calls.loaded = true

@@ -186,6 +186,7 @@ public enum ListScreen {
     {
         guard request.generation == state.list.generation else { return [] }
         var list = state.list
+        var effects: [Effect] = []
         list.pending.remove(request.purpose)
         switch request.purpose {
         case .replace:
@@ -216,7 +217,17 @@ public enum ListScreen {
             list.rowsAfterWindow =
                 page.hasMore ? list.rowsAfterWindow.map { max(0, $0 - page.rows.count) } : 0
         case .refresh:
+            let before = list.selectedRow
             Refresh.receive(&list, request: request, page: page)
+            if request.anchor != nil, page.anchorIndex == nil, let before {
+                state.status = StatusMessage(state.catalog.leftList(name: sanitizedForTerminal(before.name)))
+            }
+            if request.anchor != nil, page.anchorIndex != nil, list.firstIndex == nil,
+                let row = list.selectedRow
+            {
+                effects.append(
+                    .rankInList(generation: list.generation, query: list.query, cursor: row.cursor))
+            }
         case .prepend:
             guard let first = list.rows.first, request.position == .before(first.cursor) else {
                 state.list = list
@@ -231,7 +242,16 @@ public enum ListScreen {
         trim(&list)
         state.list = list
         keepSelectionVisible(&state)
-        return prefetch(&state)
+        return effects + prefetch(&state)
+    }
+
+    /// The selected customer's position arrived (after a refresh moved them): the window's
+    /// place in the list follows from where that customer is in it.
+    static func ranked(_ state: inout AppState, generation: Int, customerID: Int64, rank: Int) {
+        guard generation == state.list.generation, state.list.firstIndex == nil,
+            let index = state.list.rows.firstIndex(where: { $0.id == customerID })
+        else { return }
+        state.list.firstIndex = max(0, rank - index)
     }
 
     static func counted(_ state: inout AppState, generation: Int, count: Int) {

@@ -278,8 +278,9 @@ public enum OverviewScreen {
             ]
             buffer.draw(line, x: area.x, y: y, maxWidth: area.width)
             if twoLines, let reason = customer.topReason, y + 1 < area.bottom {
-                buffer.write(
-                    "  " + catalog.reason(reason), x: area.x, y: y + 1, role: .muted, maxWidth: area.width)
+                // Cut with "…": "endet in 104 Tage" cut from "Tagen" read as complete.
+                let text = DisplayWidth.truncate("  " + catalog.reason(reason), toColumns: area.width)
+                buffer.write(text, x: area.x, y: y + 1, role: .muted, maxWidth: area.width)
             }
         }
     }
