@@ -119,4 +119,11 @@ extension Catalog {
     public func leftList(name: String) -> String {
         pick("\(name) is no longer in the list", "\(name) ist nicht mehr in der Liste")
     }
+
+    /// A contract's notice period: "notice 30 days" / "Frist 30 Tage".
+    public func noticePeriod(days: Int) -> String {
+        pick(
+            days == 1 ? "notice 1 day" : "notice \(days) days",
+            days == 1 ? "Frist 1 Tag" : "Frist \(days) Tage")
+    }
 }

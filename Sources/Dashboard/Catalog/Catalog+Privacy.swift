@@ -57,18 +57,6 @@ extension Catalog {
 }
 
 extension Catalog {
-    /// An owner filter that matches nobody, with the owners there are.
-    func ownerNotFound(_ owner: String, owners: [String]) -> String {
-        let list = owners.joined(separator: ", ")
-        return owners.isEmpty
-            ? pick(
-                "no customer has the owner \"\(owner)\" (no customer has an owner)",
-                "kein Kunde hat den Betreuer „\(owner)“ (kein Kunde hat einen Betreuer)")
-            : pick(
-                "no customer has the owner \"\(owner)\" (owners match exactly): \(list)",
-                "kein Kunde hat den Betreuer „\(owner)“ (genaue Schreibweise): \(list)")
-    }
-
     func importAlreadyRunning() -> String {
         pick("an import is already running; wait for it to finish", "ein Import läuft schon; bitte warten")
     }
@@ -102,13 +90,6 @@ extension Catalog {
                 + "(see the panel)",
             "nichts aus \(result.file) importiert: \(count) \(result.problemCount == 1 ? "Problem" : "Probleme") "
                 + "(siehe Übersicht)")
-    }
-
-    /// A contract's notice period: "notice 30 days" / "Frist 30 Tage".
-    public func noticePeriod(days: Int) -> String {
-        pick(
-            days == 1 ? "notice 1 day" : "notice \(days) days",
-            days == 1 ? "Frist 1 Tag" : "Frist \(days) Tage")
     }
 
     /// The import kind as the command names it (`orders`), in German its German name.
