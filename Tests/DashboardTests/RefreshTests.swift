@@ -152,6 +152,13 @@ struct RefreshTests {
         #expect(state.list.position == 6)
         #expect(state.status == StatusMessage("Customer 6 is no longer in the list"))
         #expect(!effects.contains { if case .rankInList = $0 { true } else { false } })
+        // After our own change (here an erasure's summary) the bar keeps that result.
+        var erased = try listOnRowSix()
+        let afterErasure = try #require(listRequests(Dashboard.update(&erased, .storeChanged)).first)
+        erased.status = StatusMessage("erased customer 6: 3 touchpoints deleted")
+        _ = Dashboard.update(
+            &erased, .listPageLoaded(afterErasure, CustomerListPage(rows: rows, hasMore: true)))
+        #expect(erased.status?.text == "erased customer 6: 3 touchpoints deleted")
         var german = try listOnRowSix()
         german.catalog = Catalog(language: .de)
         let again = try #require(listRequests(Dashboard.update(&german, .storeChanged)).first)

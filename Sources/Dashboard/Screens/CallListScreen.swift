@@ -53,7 +53,8 @@ public enum CallListScreen {
         guard generation == state.calls.generation else { return [] }
         let previous = state.calls.selectedEntry?.customerID
         if generation == state.calls.refreshGeneration, let entry = state.calls.selectedEntry,
-            state.calls.session == nil, !entries.contains(where: { $0.customerID == entry.customerID })
+            state.calls.session == nil, state.status == nil,
+            !entries.contains(where: { $0.customerID == entry.customerID })
         {
             state.status = StatusMessage(state.catalog.leftList(name: sanitizedForTerminal(entry.name)))
         }

@@ -219,7 +219,9 @@ public enum ListScreen {
         case .refresh:
             let before = list.selectedRow
             Refresh.receive(&list, request: request, page: page)
-            if request.anchor != nil, page.anchorIndex == nil, let before {
+            // Said only on a quiet bar: after our own change (an erasure, a save) its result is
+            // the news, and the customer leaving the list follows from it.
+            if request.anchor != nil, page.anchorIndex == nil, let before, state.status == nil {
                 state.status = StatusMessage(state.catalog.leftList(name: sanitizedForTerminal(before.name)))
             }
             if request.anchor != nil, page.anchorIndex != nil, list.firstIndex == nil,
