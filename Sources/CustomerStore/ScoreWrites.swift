@@ -76,16 +76,13 @@ extension CustomerStore {
             // page was written once more, as zeros the insert then overwrote (2-5 s and a larger
             // WAL). The insert reuses most of those pages; an erasure zeroes whatever is still
             // free before it reports the customer gone (`wipeFreePages`, Privacy.swift).
-            try db.execute(sql: "PRAGMA secure_delete = OFF")
             do {
+                try db.execute(sql: "PRAGMA secure_delete = OFF")
+                defer { try? db.execute(sql: "PRAGMA secure_delete = ON") }
                 for index in indexes { try db.execute(sql: "DROP INDEX \"\(index.name)\"") }
                 lap("writeDropIndexesSeconds")
                 try db.execute(sql: "DELETE FROM scores")
-            } catch {
-                try? db.execute(sql: "PRAGMA secure_delete = ON")
-                throw error
             }
-            try db.execute(sql: "PRAGMA secure_delete = ON")
             lap("writeClearSeconds")
             // Many rows per statement: each execution of an INSERT opens its cursors and checks
             // afresh, which for one row at a time cost about as much as the insert itself.

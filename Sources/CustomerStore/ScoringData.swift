@@ -36,28 +36,26 @@ extension CustomerStore {
         // Every walk runs as two halves of the customers, split at the median id, each on a
         // thread of its own: four reads on two cores keep both busy to the end, where one
         // orders walk (as long as SQLite's whole aggregate) left a core idle at the end.
-        let split = try splitCustomerID()
+        let (total, split) = try customerCountAndMedianID()
         let halves: [CustomerSelection] = split.map { [.below($0), .from($0)] } ?? [.all]
         // The first half's array has room for every customer, so the second is appended in
         // place: a third array for both would have held a million facts twice at the peak.
         let parts = halves.count
-        @Sendable func room(_ half: Int, _ total: Int) -> Int { half == 0 ? total : total / parts + 1 }
+        @Sendable func room(_ half: Int) -> Int { half == 0 ? total : total / parts + 1 }
         let ordersWalks = halves.enumerated().map { half, customers in
             SnapshotRead(pool) { db in
                 var retention = RetentionCounter(asOf: asOf)
-                let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM customers") ?? 0
                 let summaries = try Self.purchaseSummaries(
-                    db, asOf: asOf, unit: unit, customers: customers, capacity: room(half, total),
+                    db, asOf: asOf, unit: unit, customers: customers, capacity: room(half),
                     retention: &retention)
                 return (summaries, retention.figure)
             }
         }
         func factWalk(_ customers: CustomerSelection, half: Int) -> SnapshotRead<[CustomerFacts]> {
             SnapshotRead(pool) { db in
-                let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM customers") ?? 0
                 let walks = try FactWalks(db, window: window, customers: customers)
                 var facts: [CustomerFacts] = []
-                facts.reserveCapacity(room(half, total))
+                facts.reserveCapacity(room(half))
                 while walks.customers.hasRow {
                     facts.append(try walks.facts(customerID: walks.customers.int64(0), summary: nil))
                     try walks.customers.step()
@@ -135,14 +133,17 @@ extension CustomerStore {
         }
     }
 
-    /// The median customer id, where the walks split (nil below 10,000 customers, where one
-    /// walk of each kind is quick and a split would only cost threads).
-    private func splitCustomerID() throws(StoreError) -> Int64? {
+    /// How many customers there are (for the walks' arrays and the progress; read before the
+    /// snapshot, so only an estimate) and the median customer id, where the walks split (nil
+    /// below 10,000 customers, where one walk of each kind is quick and a split would only
+    /// cost threads).
+    private func customerCountAndMedianID() throws(StoreError) -> (count: Int, median: Int64?) {
         try read { db in
             let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM customers") ?? 0
-            guard total >= 10_000 else { return nil }
-            return try Int64.fetchOne(
+            guard total >= 10_000 else { return (total, nil) }
+            let median = try Int64.fetchOne(
                 db, sql: "SELECT id FROM customers ORDER BY id LIMIT 1 OFFSET ?", arguments: [total / 2])
+            return (total, median)
         }
     }
 
