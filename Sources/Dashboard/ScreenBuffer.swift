@@ -51,32 +51,31 @@ public struct ScreenBuffer: Hashable, Sendable {
             let (end, overflow) = x.addingReportingOverflow(max(0, maxWidth))
             if !overflow { limit = min(width, end) }
         }
-        let characters = Array(sanitizedForTerminal(text))
-        var end = characters.count
-        if x >= 0 {
-            // Where the edge cuts: a date it would cut is left out whole (or kept as "24.11.").
-            var fitting = 0
-            var used = x
-            for character in characters {
-                let symbolWidth = DisplayWidth.width(of: EmojiSimplifier.simplified(character))
-                if used + symbolWidth > limit { break }
-                used += symbolWidth
-                fitting += 1
-            }
-            if fitting < characters.count {
-                let safe = DisplayWidth.dateSafeLength(characters, cut: fitting)
-                if safe < fitting { end = safe }
-            }
-        }
+        let sanitized = sanitizedForTerminal(text)
         var column = x
-        for character in characters.prefix(end) {
+        for (index, character) in sanitized.enumerated() {
             let symbol = EmojiSimplifier.simplified(character)
             let symbolWidth = DisplayWidth.width(of: symbol)
             if symbolWidth == 0 { continue }
-            if column >= limit { break }
-            if column + symbolWidth > limit {
-                if column >= 0 { put(.blank(role: role), x: column, y: y) }
-                column += 1
+            if column >= limit || column + symbolWidth > limit {
+                // The edge cuts here. A date it would cut is taken back whole (or to "24.11."),
+                // so "24.11.2026" never shows as "24.1"; only then are the characters needed.
+                if x >= 0 {
+                    let characters = Array(sanitized)
+                    let safe = DisplayWidth.dateSafeLength(characters, cut: index)
+                    if safe < index {
+                        let taken = characters[safe..<index].reduce(0) {
+                            $0 + DisplayWidth.width(of: EmojiSimplifier.simplified($1))
+                        }
+                        for blank in (column - taken)..<column { put(.blank(role: role), x: blank, y: y) }
+                        return column - taken
+                    }
+                }
+                if column < limit {
+                    // A wide grapheme that would straddle the edge leaves a space.
+                    if column >= 0 { put(.blank(role: role), x: column, y: y) }
+                    column += 1
+                }
                 break
             }
             if column < 0 {
