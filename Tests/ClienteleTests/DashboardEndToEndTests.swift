@@ -144,8 +144,10 @@ struct DashboardEndToEndTests {
         try tmux.resize(width: 200, height: 60)
         #expect(tmux.waitUntil { $0.contains("Next action") && $0.contains("Segment") })
         try tmux.resize(width: 30, height: 8)
-        #expect(tmux.waitFor("terminal too small"), "\(tmux.lastCapture)")
-        #expect(tmux.lastCapture.contains("50×12"))
+        // One refresh can reach tmux in more than one write: wait for the whole notice.
+        #expect(
+            tmux.waitUntil { $0.contains("terminal too small") && $0.contains("50×12") },
+            "\(tmux.lastCapture)")
         try tmux.resize(width: 100, height: 30)
         #expect(tmux.waitFor("Name ▲"))
 
