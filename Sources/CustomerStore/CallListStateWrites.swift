@@ -26,16 +26,25 @@ extension CustomerStore {
                 try Bool.fetchOne(db, sql: "SELECT 1 FROM customers WHERE id = ?", arguments: [customerID])
                     ?? false
             else { throw StoreError.customerNotFound("id \(customerID)") }
-            try db.execute(
-                sql: """
-                    INSERT INTO call_list_state (customer_id, mark, marked_on, hidden_until, updated_at)
-                    VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (customer_id) DO UPDATE SET mark = excluded.mark,
-                        marked_on = excluded.marked_on, hidden_until = excluded.hidden_until,
-                        updated_at = excluded.updated_at
-                    """,
-                arguments: [customerID, mark.rawValue, today.iso, hiddenUntil.iso, now])
+            try Self.storeMark(
+                db, customerID: customerID, mark, today: today, hiddenUntil: hiddenUntil, at: now)
         }
+    }
+
+    /// Replaces the customer's call-list mark, inside the caller's transaction.
+    static func storeMark(
+        _ db: Database, customerID: Int64, _ mark: CallListMark, today: CalendarDay, hiddenUntil: CalendarDay,
+        at now: Int64
+    ) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO call_list_state (customer_id, mark, marked_on, hidden_until, updated_at)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (customer_id) DO UPDATE SET mark = excluded.mark,
+                    marked_on = excluded.marked_on, hidden_until = excluded.hidden_until,
+                    updated_at = excluded.updated_at
+                """,
+            arguments: [customerID, mark.rawValue, today.iso, hiddenUntil.iso, now])
     }
 
     /// Lifts a "done" mark made on `markedOn` (undoing a call-session call); a later or other

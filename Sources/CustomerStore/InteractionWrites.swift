@@ -38,9 +38,13 @@ extension CustomerStore {
     /// Without this an open complaint could never be closed by logging, and its "resolve the
     /// open complaint" action came back after every call. The closed ids are returned so undo
     /// can reopen exactly those.
-    public func logTouchpoint(_ interaction: InteractionRecord, feedback: [FeedbackRecord])
-        throws(StoreError) -> LoggedTouchpoint
-    {
+    ///
+    /// `markingDoneOn`: a call-session call also marks the customer done on the call list for
+    /// that day, in the same transaction, so a call is never stored without its mark (the
+    /// session would offer the customer again, and a second key would log the call twice).
+    public func logTouchpoint(
+        _ interaction: InteractionRecord, feedback: [FeedbackRecord], markingDoneOn day: CalendarDay? = nil
+    ) throws(StoreError) -> LoggedTouchpoint {
         try write { db in
             var closed: [Int64] = []
             if interaction.kind == .complaint, interaction.complaintStatus == .resolved {
@@ -61,6 +65,12 @@ extension CustomerStore {
             for var answer in feedback {
                 answer.interactionID = interactionID
                 try RawBinder.execute(insertFeedback, in: db) { RecordSQL.bind(answer, to: $0) }
+            }
+            if let day {
+                try Self.storeMark(
+                    db, customerID: interaction.customerID, .done, today: day,
+                    hiddenUntil: day.adding(days: 1),
+                    at: interaction.createdAt)
             }
             return LoggedTouchpoint(id: interactionID, closedComplaintIDs: closed)
         }

@@ -40,10 +40,11 @@ enum LogWriter {
             answers.append(
                 FeedbackRecord(id: 0, customerID: draft.customerID, givenAt: at, metric: .ces, score: ces))
         }
-        let stored = try store.logTouchpoint(interaction, feedback: answers)
+        let stored = try store.logTouchpoint(interaction, feedback: answers, markingDoneOn: draft.markDoneOn)
         return LoggedInteraction(
             id: stored.id, customerID: draft.customerID, customerName: draft.customerName,
-            channel: draft.channel, createdAt: now, closedComplaintIDs: stored.closedComplaintIDs)
+            channel: draft.channel, createdAt: now, markedDoneOn: draft.markDoneOn,
+            closedComplaintIDs: stored.closedComplaintIDs)
     }
 
     /// Rescores one customer with the stored population model, as `clientele log` does. A
@@ -73,19 +74,16 @@ enum LogWriter {
     }
 
     /// A call-session outcome key: the call through `save` (the same transaction and dating as
-    /// the log form), the row marked done for the day, then the rescoring. The mark comes after
-    /// the call: if the program dies in between, the call is saved and the customer merely
-    /// shows again. Returns the logged row (undo lifts the mark too) and, when the call is
-    /// saved but the rescoring failed, why.
+    /// the log form), marked done for the day in that transaction, then the rescoring. Returns the logged
+    /// row (undo lifts the mark too) and, when the call is saved but the rescoring failed, why.
     static func saveCall(_ request: CallOutcomeRequest, in store: CustomerStore, now: Int64) throws
         -> (LoggedInteraction, String?)
     {
         let draft = InteractionDraft(
             customerID: request.customerID, customerName: request.name, channel: .call,
-            direction: .outbound, kind: request.kind, outcome: request.outcome, followUp: request.followUp)
-        var logged = try save(draft, in: store, today: request.today, now: now)
-        try store.markCallListEntry(customerID: request.customerID, .done, today: request.today, at: now)
-        logged.markedDoneOn = request.today
+            direction: .outbound, kind: request.kind, outcome: request.outcome, followUp: request.followUp,
+            markDoneOn: request.today)
+        let logged = try save(draft, in: store, today: request.today, now: now)
         if case .failed(let reason) = rescore(request.customerID, store, request.today) {
             return (logged, "the call is saved, but the customer could not be rescored: \(reason)")
         }

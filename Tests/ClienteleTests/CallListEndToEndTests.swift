@@ -115,4 +115,90 @@ struct CallListEndToEndTests {
         let tomorrow = try listed(path, day: "2025-07-01")
         #expect(tomorrow.contains(snoozed) && tomorrow.contains(done))
     }
+
+    @Test(
+        "In a session, l logs a resolved complaint through the form; the customer is done, the session goes on"
+    )
+    func sessionForm() throws {
+        let stores = try DashboardStores.shared.get()
+        let scratch = try Scratch()
+        let path = scratch.file("calls.sqlite")
+        try FileManager.default.copyItem(atPath: stores.demo, toPath: path)
+        let before = try listed(path, day: DashboardStores.asOf)
+        let queue = try DatabaseQueue(path: path)
+        func openComplaints(_ customer: Int64) throws -> Int {
+            try queue.read { db in
+                try Int.fetchOne(
+                    db,
+                    sql:
+                        "SELECT count(*) FROM interactions WHERE customer_id = ? AND complaint_status = 'open'",
+                    arguments: [customer]) ?? 0
+            }
+        }
+        let index = try #require(
+            try before.firstIndex { try openComplaints($0) > 0 }, "no customer with an open complaint is due")
+        let customer = before[index]
+        let name = try #require(
+            try queue.read { db in
+                try String.fetchOne(db, sql: "SELECT name FROM customers WHERE id = ?", arguments: [customer])
+            })
+        let complaintsBefore = try openComplaints(customer)
+
+        let command = [Clientele.binary, "--db", path, "--as-of", DashboardStores.asOf]
+        let tmux = try TmuxSession(
+            command: command, environment: ["HOME": scratch.path, "XDG_CONFIG_HOME": scratch.file("config")],
+            width: 120, height: 30)
+        #expect(tmux.waitFor("Segments"), "the dashboard did not start:\n\(tmux.lastCapture)")
+        try tmux.sendKeys("3")
+        #expect(tmux.waitFor("1/\(before.count) rows"), "the call list did not open:\n\(tmux.lastCapture)")
+        try tmux.sendKeys("s")
+        #expect(tmux.waitFor("Call 1 of \(before.count)"), "no session:\n\(tmux.lastCapture)")
+        for step in 0..<index {
+            try tmux.sendKeys("Space")
+            #expect(tmux.waitFor("Call \(step + 2) of \(before.count)"), "\(tmux.lastCapture)")
+        }
+        #expect(tmux.waitFor(name), "\(tmux.lastCapture)")
+        try tmux.sendKeys("l")
+        #expect(tmux.waitFor("Log interaction · \(name)"), "the form did not open:\n\(tmux.lastCapture)")
+        // Filled in as the call: the kind is the third field. Complaint by its first letter,
+        // outcome reached, complaint resolved.
+        try tmux.sendKeys("Tab", "Tab", "c", "Tab", "r", "Tab", "r")
+        #expect(tmux.waitFor("◂ resolved ▸"), "\(tmux.lastCapture)")
+        try tmux.sendKeys("C-s")
+        let closed = "closed \(complaintsBefore) open complaint" + (complaintsBefore == 1 ? "" : "s")
+        #expect(
+            tmux.waitUntil(timeout: .seconds(15)) {
+                $0.contains(closed) && $0.contains("Call \(index + 1) of \(before.count - 1)")
+            }, "the session did not go on after the form:\n\(tmux.lastCapture)")
+        #expect(!tmux.lastCapture.contains("Log interaction"))
+        try tmux.sendKeys("Escape")
+        #expect(tmux.waitFor("Suggested action"), "Esc did not leave the session:\n\(tmux.lastCapture)")
+        for _ in 0..<4 {
+            try tmux.sendKeys("q")
+            if tmux.waitForFormat("#{pane_dead}", toBe: "1", timeout: .milliseconds(400)) { break }
+        }
+        #expect(tmux.exitStatus() == 0)
+
+        #expect(try openComplaints(customer) == 0)
+        try queue.read { db in
+            let mark = try Row.fetchOne(
+                db, sql: "SELECT mark, marked_on FROM call_list_state WHERE customer_id = ?",
+                arguments: [customer])
+            #expect(mark?["mark"] == "done")
+            #expect(mark?["marked_on"] == DashboardStores.asOf)
+            let call = try #require(
+                try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT channel, direction, kind, complaint_status FROM interactions
+                        WHERE customer_id = ? ORDER BY id DESC LIMIT 1
+                        """, arguments: [customer]))
+            #expect(call["channel"] == "call")
+            #expect(call["direction"] == "outbound")
+            #expect(call["kind"] == "complaint")
+            #expect(call["complaint_status"] == "resolved")
+        }
+        try queue.close()
+        #expect(try !listed(path, day: DashboardStores.asOf).contains(customer))
+    }
 }

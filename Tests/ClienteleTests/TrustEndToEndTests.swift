@@ -145,7 +145,9 @@ struct TrustEndToEndTests {
         // Past the page a refresh reads from the top (25 rows), or the test would not see the defect.
         try #require(rank + 1 > 25, "the log did not move the customer far enough: row \(rank + 1)")
         #expect(
-            tmux.waitUntil(timeout: .seconds(8)) { $0.contains("\(rank + 1)/\(total) rows") && $0.contains(name) },
+            tmux.waitUntil(timeout: .seconds(8)) {
+                $0.contains("\(rank + 1)/\(total) rows") && $0.contains(name)
+            },
             "the selection did not follow the customer:\n\(tmux.lastCapture)")
         try tmux.sendKeys("l")
         #expect(tmux.waitFor("Log interaction · \(name)"), "\(tmux.lastCapture)")

@@ -94,6 +94,34 @@ struct CallListStateTests {
         #expect(try store.callListState(customerID: 4)?.mark == .done)
     }
 
+    @Test("A session call and its done mark are one transaction: both stored, or neither")
+    func callWithMark() throws {
+        let call = InteractionRecord(
+            id: 0, customerID: 3, occurredAt: 100, channel: .call, direction: .outbound, kind: .service,
+            outcome: .reached, createdAt: 100)
+        let stored = try store.logTouchpoint(call, feedback: [], markingDoneOn: Self.today)
+        #expect(
+            try store.callListState(customerID: 3)
+                == CallListState(
+                    customerID: 3, mark: .done, markedOn: Self.today, hiddenUntil: Self.today.adding(days: 1))
+        )
+        #expect(try ids(on: Self.today) == [2, 5, 4, 1])
+        #expect(try store.deleteInteraction(id: stored.id, customerID: 3, createdAt: 100))
+
+        // A feedback answer the schema refuses (NPS 11) fails the save: no call, no mark.
+        let before = try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM interactions") }
+        let answer = FeedbackRecord(
+            id: 0, customerID: 4, givenAt: 100, metric: .nps, npsType: .transactional, score: 11)
+        var call4 = call
+        call4.customerID = 4
+        #expect(throws: StoreError.self) {
+            try store.logTouchpoint(call4, feedback: [answer], markingDoneOn: Self.today)
+        }
+        #expect(try store.callListState(customerID: 4) == nil)
+        #expect(
+            try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM interactions") } == before)
+    }
+
     @Test("A snooze hides the customer until its day, which it is back on; a new mark replaces it")
     func snoozeUntil() throws {
         let friday = Self.today.adding(days: 4)

@@ -246,6 +246,105 @@ struct CallListScreenTests {
         #expect(state.calls.session != nil)
     }
 
+    @Test("Session: l opens the form filled in as the call; saving it marks done and the session goes on")
+    func sessionForm() {
+        var state = Fixtures.callsState()
+        _ = press(&state, "s")
+        _ = press(&state, " ")
+        #expect(state.calls.session?.customerID == 12)
+        // 山田太郎's action is "resolve the open complaint": a service call, as the outcome keys log it.
+        #expect(press(&state, "l").isEmpty)
+        #expect(state.screen == .logForm)
+        #expect(state.logForm.customerID == 12)
+        #expect(state.logForm.values.channel == .call)
+        #expect(state.logForm.values.direction == .outbound)
+        #expect(state.logForm.values.kind == .service)
+        #expect(!state.logForm.isDirty, "the filled-in call is where the form starts: Esc asks nothing")
+        _ = Dashboard.update(&state, .key(.escape))
+        #expect(state.screen == .calls)
+        #expect(state.confirm == nil)
+        #expect(state.calls.session?.customerID == 12, "Esc goes back to the session, nothing logged")
+
+        _ = press(&state, "l")
+        // To the kind, pick complaint, then its status: resolved.
+        _ = Dashboard.update(&state, .key(.tab))
+        _ = Dashboard.update(&state, .key(.tab))
+        #expect(state.logForm.focus == .kind)
+        while state.logForm.values.kind != .complaint { _ = Dashboard.update(&state, .key(.right)) }
+        _ = Dashboard.update(&state, .key(.tab))
+        _ = Dashboard.update(&state, .key(.tab))
+        #expect(state.logForm.focus == .complaint)
+        _ = Dashboard.update(&state, .key(.right))
+        #expect(state.logForm.values.complaint == .resolved)
+        #expect(state.logForm.values.direction == .outbound, "a session's call stays outbound as a complaint")
+        let effects = Dashboard.update(&state, .key(.control("s")))
+        guard case .logInteraction(let draft) = effects.first else {
+            Issue.record("no save: \(effects)")
+            return
+        }
+        #expect(draft.customerID == 12)
+        #expect(draft.kind == .complaint)
+        #expect(draft.complaint == .resolved)
+        #expect(draft.markDoneOn == Fixtures.today, "a session call is marked done, as an outcome key does")
+
+        let logged = LoggedInteraction(
+            id: 502, customerID: 12, customerName: "山田太郎", channel: .call, createdAt: 1,
+            markedDoneOn: Fixtures.today, closedComplaintIDs: [7])
+        let after = Dashboard.update(&state, .interactionLogged(logged, rescore: .rescored))
+        #expect(state.screen == .calls)
+        #expect(state.calls.entries.map(\.customerID) == [11, 13])
+        #expect(state.calls.session?.customerID == 13, "the session goes on with the next customer")
+        #expect(state.calls.session?.logged == 1)
+        #expect(after.contains(.loadDetail(id: 13)))
+        #expect(state.undoStack == [logged])
+        #expect(
+            state.status?.text.contains("closed 1 open complaint") == true,
+            "\(String(describing: state.status))")
+    }
+
+    @Test("The form opened from the call list (not a session) marks nothing done")
+    func listFormMarksNothing() {
+        var state = Fixtures.callsState()
+        _ = press(&state, "l")
+        #expect(state.screen == .logForm)
+        #expect(state.logForm.callSessionDay == nil)
+        let effects = Dashboard.update(&state, .key(.control("s")))
+        guard case .logInteraction(let draft) = effects.first else {
+            Issue.record("the form did not save: \(effects)")
+            return
+        }
+        #expect(draft.customerID == 11)
+        #expect(draft.markDoneOn == nil)
+    }
+
+    @Test("Help in a session lists the session's keys, not the call list's; German names German keys")
+    func sessionHelp() {
+        var state = Fixtures.callsState(columns: 100, rows: 24)
+        _ = press(&state, "s")
+        _ = press(&state, "?")
+        let screen = DashboardView.render(state).trimmedLines.joined(separator: "\n")
+        #expect(screen.contains("  r                      log the call: reached"), "\(screen)")
+        #expect(
+            screen.contains(
+                "  l                      log form for this call: a note, an NPS, a complaint resolved"))
+        #expect(screen.contains("  esc, q                 leave the session"))
+        #expect(!screen.contains("snooze"), "call list keys do nothing in a session:\n\(screen)")
+
+        var german = Fixtures.callsState(columns: 100, rows: 24, language: .de)
+        _ = press(&german, "s")
+        _ = press(&german, "?")
+        let deScreen = DashboardView.render(german).trimmedLines.joined(separator: "\n")
+        #expect(deScreen.contains("Leertaste, →, j, ↓"), "\(deScreen)")
+        #expect(deScreen.contains("Esc, q"))
+        #expect(!deScreen.contains("space"))
+        var list = Fixtures.state(columns: 100, rows: 40, language: .de)
+        _ = Dashboard.update(&list, .key(.character("2")))
+        _ = Dashboard.update(&list, .key(.character("?")))
+        let listHelp = DashboardView.render(list).trimmedLines.joined(separator: "\n")
+        #expect(listHelp.contains("Bild↓"), "\(listHelp)")
+        #expect(!listHelp.contains("pgdown"))
+    }
+
     @Test("Not interested and reached schedule nothing; voicemail retries in two days")
     func outcomes() {
         #expect(CallOutcome.notInterested.followUp(today: Fixtures.today) == nil)
@@ -349,7 +448,7 @@ struct CallListScreenTests {
                 "",
                 "",
                 " r reached · v voicemail · n no answer · b call back · i not interested",
-                " space next · ← back · u undo · esc leave",
+                " space next · ← back · l form · u undo · esc leave",
                 " call session: one customer at a time                                  1/3 rows",
             ])
     }
@@ -383,7 +482,7 @@ struct CallListScreenTests {
                 "",
                 "",
                 " r erreicht · v Mailbox · n nicht erreicht · b Rückruf · i kein Interesse",
-                " space weiter · ← zurück · u rückgängig · esc verlassen",
+                " Leertaste weiter · ← zurück · l Formular · u rückgängig · Esc verlassen",
                 " Anrufsitzung: ein Kunde nach dem anderen                            1/3 Zeilen",
             ])
     }

@@ -18,12 +18,15 @@ public struct InteractionDraft: Equatable, Sendable {
     public var npsType: NPSType
     public var csat: Int?
     public var ces: Int?
+    /// Logged from a call session: the customer is also marked done on the call list for this
+    /// day, as an outcome key does, so the session goes on with the next customer.
+    public var markDoneOn: CalendarDay?
 
     public init(
         customerID: Int64, customerName: String, channel: Channel, direction: Direction,
         kind: InteractionKind, outcome: InteractionOutcome? = nil, note: String = "",
         followUp: CalendarDay? = nil, complaint: ComplaintStatus? = nil, nps: Int? = nil,
-        npsType: NPSType = .transactional, csat: Int? = nil, ces: Int? = nil
+        npsType: NPSType = .transactional, csat: Int? = nil, ces: Int? = nil, markDoneOn: CalendarDay? = nil
     ) {
         self.customerID = customerID
         self.customerName = customerName
@@ -38,6 +41,7 @@ public struct InteractionDraft: Equatable, Sendable {
         self.npsType = npsType
         self.csat = csat
         self.ces = ces
+        self.markDoneOn = markDoneOn
     }
 }
 

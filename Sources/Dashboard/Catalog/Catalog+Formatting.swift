@@ -127,3 +127,36 @@ extension Catalog {
             days == 1 ? "Frist 1 Tag" : "Frist \(days) Tage")
     }
 }
+
+extension Catalog {
+    /// A key as help shows it: the key map's own name in English ("pgdown", "ctrl-d"), the
+    /// names on a German keyboard in German ("Bild↓", "Strg-d"). Key map files keep the
+    /// English names (``KeyEvent/name``).
+    public func keyName(_ key: KeyEvent) -> String {
+        guard language == .de else { return key.name }
+        switch key {
+        case .character(" "): return "Leertaste"
+        case .enter: return "Eingabe"
+        case .escape: return "Esc"
+        case .tab: return "Tab"
+        case .shiftTab: return "Umschalt-Tab"
+        case .backspace: return "Rück"
+        case .delete: return "Entf"
+        case .insert: return "Einfg"
+        case .up: return "↑"
+        case .down: return "↓"
+        case .left: return "←"
+        case .right: return "→"
+        case .home: return "Pos1"
+        case .end: return "Ende"
+        case .pageUp: return "Bild↑"
+        case .pageDown: return "Bild↓"
+        case .function(let number): return "F\(number)"
+        case .control(" "): return "Strg-Leertaste"
+        case .control(let character): return "Strg-" + String(character)
+        case .alt(" "): return "Alt-Leertaste"
+        case .alt(let character): return "Alt-" + String(character)
+        case .character, .resize, .unknown: return key.name
+        }
+    }
+}

@@ -347,6 +347,16 @@ public struct Catalog: Hashable, Sendable {
         case .sessionNext: ("next", "weiter")
         case .sessionPrevious: ("back", "zurück")
         case .sessionLeave: ("leave", "verlassen")
+        case .sessionForm: ("form", "Formular")
+        case .helpSessionOutcome: ("log the call:", "Anruf speichern:")
+        case .helpSessionNext: ("next customer, logging nothing", "nächster Kunde, ohne zu speichern")
+        case .helpSessionPrevious: ("previous customer", "vorheriger Kunde")
+        case .helpSessionForm:
+            (
+                "log form for this call: a note, an NPS, a complaint resolved",
+                "Formular für diesen Anruf: Notiz, NPS, Beschwerde gelöst"
+            )
+        case .helpSessionLeave: ("leave the session", "Sitzung verlassen")
         case .commandCallsHelp: ("today's call list", "die heutige Anrufliste")
         case .commandOverviewHelp: ("the overview", "die Übersicht")
         case .commandListHelp: ("the customer list", "die Kundenliste")

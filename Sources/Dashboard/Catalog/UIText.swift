@@ -50,7 +50,9 @@ public enum UIText: String, CaseIterable, Sendable {
     case promptSnooze, promptExport, statusDone, statusSkipped, statusSnoozed, statusExported, statusLogged
     case statusNextCall, statusSaving, errorNotADate, errorSnoozeNotAfterToday, errorCallsFilter
     case sessionCall, sessionOf, labelReason, labelAction, labelLastTouch, labelDue, recentNotes
-    case sessionNext, sessionPrevious, sessionLeave, commandCallsHelp, commandOverviewHelp, commandListHelp
+    case sessionNext, sessionPrevious, sessionLeave, sessionForm, helpSessionOutcome, helpSessionNext,
+        helpSessionPrevious, helpSessionForm, helpSessionLeave, commandCallsHelp, commandOverviewHelp,
+        commandListHelp
     // Words
     case today, yes, no, none
 }

@@ -110,6 +110,8 @@ extension CallListScreen {
             return step(&state, by: -1)
         case .control("l"):
             return [.redraw]
+        case .character("l"):
+            return openForm(session, &state)
         case .character("?"):
             state.mode = .help(scroll: 0)
             return []
@@ -132,6 +134,24 @@ extension CallListScreen {
         default:
             return []
         }
+    }
+
+    /// `l`: the log form for the session's customer, filled in as the call an outcome key
+    /// would log (outbound phone call of the action's kind), for what a key cannot say: a
+    /// note, an NPS, a complaint resolved. Saving it marks the customer done like a key.
+    static func openForm(_ session: CallSession, _ state: inout AppState) -> [Effect] {
+        guard let entry = state.calls.selectedEntry, entry.customerID == session.customerID else { return [] }
+        guard !session.saving else {
+            state.status = StatusMessage(state.catalog.text(.statusSaving))
+            return []
+        }
+        var values = LogFormValues()
+        values.channel = .call
+        values.direction = .outbound
+        values.kind = interactionKind(for: entry.action?.kind)
+        return LogFormScreen.open(
+            &state, customerID: entry.customerID, name: entry.name, values: values,
+            callSessionDay: state.today)
     }
 
     /// What kind of conversation the suggested action makes the call.
@@ -186,20 +206,27 @@ extension CallListScreen {
             text += " · " + catalog.text(.statusNextCall) + " " + catalog.date(followUp)
         }
         state.status = StatusMessage(text)
-        var effects = remove(&state, customerID: request.customerID)
-        if var session = state.calls.session {
-            session.logged += 1
-            session.saving = false
-            session.detail = session.customerID == request.customerID ? nil : session.detail
-            state.calls.session = session
-            if state.calls.entries.isEmpty {
-                state.calls.session = nil
-                if (state.calls.total ?? 0) == 0 {
-                    state.status = StatusMessage(text + " · " + catalog.text(.callsFinished))
-                }
-            } else {
-                effects += follow(&state)
+        return sessionCallDone(&state, customerID: request.customerID)
+    }
+
+    /// A session's call is stored and the customer marked done (an outcome key, or the form
+    /// opened with `l`): the row goes, the session counts it and goes on with the next
+    /// customer, and says so in the status bar when the list is through.
+    static func sessionCallDone(_ state: inout AppState, customerID: Int64) -> [Effect] {
+        var effects = remove(&state, customerID: customerID)
+        guard var session = state.calls.session else { return effects }
+        session.logged += 1
+        session.saving = false
+        session.detail = session.customerID == customerID ? nil : session.detail
+        state.calls.session = session
+        if state.calls.entries.isEmpty {
+            state.calls.session = nil
+            if (state.calls.total ?? 0) == 0, var status = state.status {
+                status.text += " · " + state.catalog.text(.callsFinished)
+                state.status = status
             }
+        } else {
+            effects += follow(&state)
         }
         return effects
     }
@@ -307,10 +334,12 @@ extension CallListScreen {
             keys.append(Span(" " + catalog.outcome(outcome.interactionOutcome)))
         }
         let moves: StyledLine = [
-            Span(" space", .title), Span(" " + catalog.text(.sessionNext), .muted), Span(" · ", .muted),
+            Span(" " + catalog.keyName(.character(" ")), .title), Span(" " + catalog.text(.sessionNext), .muted),
+            Span(" · ", .muted),
             Span("←", .title), Span(" " + catalog.text(.sessionPrevious), .muted), Span(" · ", .muted),
+            Span("l", .title), Span(" " + catalog.text(.sessionForm), .muted), Span(" · ", .muted),
             Span("u", .title), Span(" " + catalog.text(.hintUndo), .muted), Span(" · ", .muted),
-            Span("esc", .title), Span(" " + catalog.text(.sessionLeave), .muted),
+            Span(catalog.keyName(.escape), .title), Span(" " + catalog.text(.sessionLeave), .muted),
         ]
         if area.height >= 2 {
             buffer.draw(keys, x: area.x, y: area.y + area.height - 2, maxWidth: area.width)

@@ -3,23 +3,21 @@
 public enum HelpOverlay {
     static func lines(_ state: AppState) -> [StyledLine] {
         let catalog = state.catalog
+        if state.screen == .calls, state.calls.session != nil { return sessionLines(catalog) }
         let map = KeyMap.forScreen(state.screen)
-        let keyWidth = min(24, (map.bindings.map { DisplayWidth.width(of: $0.keyNames) }.max() ?? 8) + 2)
-        var lines: [StyledLine] = [[Span(catalog.text(.helpKeys), .title)]]
+        var entries: [(keys: String, help: String)] = []
         var seen = Set<KeyAction>()
         for binding in map.bindings where !seen.contains(binding.action) {
             seen.insert(binding.action)
             // A key bound twice (a screen repeats a global key for its hint) is listed once.
             var names: [String] = []
             for key in map.bindings.filter({ $0.action == binding.action }).flatMap(\.keys)
-            where !names.contains(key.name) {
-                names.append(key.name)
+            where !names.contains(catalog.keyName(key)) {
+                names.append(catalog.keyName(key))
             }
-            let keys = names.joined(separator: ", ")
-            lines.append([
-                Span("  " + Layout.fit(keys, keyWidth), .kpiValue), Span(catalog.text(binding.help)),
-            ])
+            entries.append((names.joined(separator: ", "), catalog.text(binding.help)))
         }
+        var lines = keyLines(entries, catalog)
         // The form has no command line: `:` is text there.
         guard state.screen != .logForm else { return lines }
         lines.append([])
@@ -32,6 +30,35 @@ public enum HelpOverlay {
             ])
         }
         return lines
+    }
+
+    /// "Keys" and one line per entry, the keys in a column as wide as the widest (at most 24).
+    static func keyLines(_ entries: [(keys: String, help: String)], _ catalog: Catalog) -> [StyledLine] {
+        let keyWidth = min(24, (entries.map { DisplayWidth.width(of: $0.keys) }.max() ?? 8) + 2)
+        return [[Span(catalog.text(.helpKeys), .title)]]
+            + entries.map { [Span("  " + Layout.fit($0.keys, keyWidth), .kpiValue), Span($0.help)] }
+    }
+
+    /// A call session has its own keys (see ``CallListScreen/sessionKey(_:_:)``), not the call
+    /// list's: the outcomes, stepping, the form, undo and leaving. No `:` commands run there.
+    static func sessionLines(_ catalog: Catalog) -> [StyledLine] {
+        let names = { (keys: [KeyEvent]) in keys.map(catalog.keyName).joined(separator: ", ") }
+        var entries = CallOutcome.allCases.map {
+            (
+                keys: String($0.key),
+                help: catalog.text(.helpSessionOutcome) + " " + catalog.outcome($0.interactionOutcome)
+            )
+        }
+        entries += [
+            (names([.character(" "), .right, .character("j"), .down]), catalog.text(.helpSessionNext)),
+            (names([.left, .character("k"), .up]), catalog.text(.helpSessionPrevious)),
+            (names([.character("l")]), catalog.text(.helpSessionForm)),
+            (names([.character("u")]), catalog.text(.helpUndo)),
+            (names([.control("l")]), catalog.text(.helpRedraw)),
+            (names([.character("?")]), catalog.text(.helpHelp)),
+            (names([.escape, .character("q")]), catalog.text(.helpSessionLeave)),
+        ]
+        return keyLines(entries, catalog)
     }
 
     public static func render(_ state: AppState, scroll: Int, into buffer: inout ScreenBuffer, area: Rect) {

@@ -45,11 +45,16 @@ public struct LogFormState: Equatable, Sendable {
     public var saving = false
     /// The direction follows the kind (inbound for complaints and feedback) until chosen by hand.
     public var directionChosen = false
+    /// What the form opened with: a call session fills in the call.
+    public var initial = LogFormValues()
+    /// Opened from a call session (`l`): saving also marks the customer done for this day, and
+    /// the session goes on with the next customer, as an outcome key does.
+    public var callSessionDay: CalendarDay?
 
     public init() {}
 
-    /// Whether anything differs from a fresh form (Esc asks before throwing it away).
-    public var isDirty: Bool { !values.sameContent(as: LogFormValues()) }
+    /// Whether anything differs from how the form opened (Esc asks before throwing it away).
+    public var isDirty: Bool { !values.sameContent(as: initial) }
 
     /// The fields shown and reached by Tab: complaint state only for complaints, the NPS type
     /// only once an NPS is typed.
@@ -69,9 +74,22 @@ public struct LogFormState: Equatable, Sendable {
 public enum LogFormScreen {
     /// Opens an empty form for one customer. The entry point for every screen that logs.
     public static func open(_ state: inout AppState, customerID: Int64, name: String) -> [Effect] {
+        open(&state, customerID: customerID, name: name, values: LogFormValues(), callSessionDay: nil)
+    }
+
+    /// Opens a form filled in with `values`; `callSessionDay` when a call session opens it.
+    static func open(
+        _ state: inout AppState, customerID: Int64, name: String, values: LogFormValues,
+        callSessionDay: CalendarDay?
+    ) -> [Effect] {
         var form = LogFormState()
         form.customerID = customerID
         form.customerName = name
+        form.values = values
+        form.initial = values
+        form.callSessionDay = callSessionDay
+        // A session's call is one we made: outbound, whatever kind it turns out to be.
+        form.directionChosen = callSessionDay != nil
         state.logForm = form
         if state.screen != .logForm { state.stack.append(.logForm) }
         return []
@@ -333,7 +351,7 @@ public enum LogFormScreen {
             direction: values.direction, kind: values.kind, outcome: values.outcome,
             note: values.note.text, followUp: checked.followUp,
             complaint: values.kind == .complaint ? values.complaint : nil, nps: checked.nps,
-            npsType: values.npsType, csat: checked.csat, ces: checked.ces)
+            npsType: values.npsType, csat: checked.csat, ces: checked.ces, markDoneOn: form.callSessionDay)
         state.logForm.saving = true
         state.status = StatusMessage(state.catalog.text(.saving))
         return [.logInteraction(draft)]
@@ -358,6 +376,11 @@ public enum LogFormScreen {
     {
         if state.logForm.saving, state.logForm.customerID == logged.customerID { close(&state) }
         state.undoStack.append(logged)
+        var effects: [Effect] = []
+        if logged.markedDoneOn != nil {
+            // A call session's form: its customer is done, the session goes on.
+            effects = CallListScreen.sessionCallDone(&state, customerID: logged.customerID)
+        }
         var text = state.catalog.loggedMessage(
             channel: logged.channel, name: sanitizedForTerminal(logged.customerName),
             closedComplaints: logged.closedComplaintIDs.count)
@@ -370,7 +393,7 @@ public enum LogFormScreen {
             isError = true
         }
         state.status = StatusMessage(text, isError: isError)
-        return refresh(&state, customerID: logged.customerID)
+        return effects + refresh(&state, customerID: logged.customerID)
     }
 
     /// Not stored: the form stays open with everything typed, and says why.
