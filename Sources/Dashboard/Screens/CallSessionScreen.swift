@@ -334,8 +334,8 @@ extension CallListScreen {
             keys.append(Span(" " + catalog.outcome(outcome.interactionOutcome)))
         }
         let moves: StyledLine = [
-            Span(" " + catalog.keyName(.character(" ")), .title), Span(" " + catalog.text(.sessionNext), .muted),
-            Span(" · ", .muted),
+            Span(" " + catalog.keyName(.character(" ")), .title),
+            Span(" " + catalog.text(.sessionNext), .muted), Span(" · ", .muted),
             Span("←", .title), Span(" " + catalog.text(.sessionPrevious), .muted), Span(" · ", .muted),
             Span("l", .title), Span(" " + catalog.text(.sessionForm), .muted), Span(" · ", .muted),
             Span("u", .title), Span(" " + catalog.text(.hintUndo), .muted), Span(" · ", .muted),
