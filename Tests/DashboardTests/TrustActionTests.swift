@@ -108,6 +108,26 @@ struct TrustActionTests {
             })
     }
 
+    @Test("Erasing a customer opened from the call list goes back to the call list, read again")
+    func eraseFromCallList() {
+        var state = Fixtures.callsState()
+        _ = Dashboard.update(&state, .key(.enter))
+        _ = Dashboard.update(&state, .detailLoaded(id: 11, Fixtures.detail))
+        #expect(state.screen == .detail)
+        let effects = Dashboard.update(
+            &state,
+            .customerErased(
+                customerID: 11,
+                ErasureOutcome(touchpointsDeleted: 3, feedbackDeleted: 1, ordersKept: 12, contractsKept: 1)))
+        #expect(state.screen == .calls)
+        #expect(state.stack == [.overview, .calls])
+        #expect(state.status?.text.hasPrefix("erased customer 11") == true)
+        #expect(
+            effects.contains {
+                if case .loadCallList = $0 { true } else { false }
+            }, "\(effects)")
+    }
+
     @Test("Export and erase need an open customer")
     func needsCustomer() {
         var state = Fixtures.listState()

@@ -72,13 +72,18 @@ public enum PrivacyActions {
             state.catalog.exportedPersonalData(customerID, path: sanitizedForTerminal(path)))
     }
 
-    /// The customer is erased: back to the list (reloaded), and say what was done.
+    /// The customer is erased: back to the call list when the detail was opened from it, else
+    /// to the customer list (each reloaded without them), and say what was done.
     static func erased(customerID: Int64, _ outcome: ErasureOutcome, _ state: inout AppState) -> [Effect] {
         if state.detail.customerID == customerID {
             state.stack.removeAll { $0 == .detail }
             state.detail = DetailState()
         }
         state.status = StatusMessage(state.catalog.erased(customerID, outcome))
+        if state.screen == .calls {
+            // The list underneath must not keep showing the erased customer either.
+            return CallListScreen.reload(&state) + (state.list.loaded ? Refresh.list(&state) : [])
+        }
         if state.screen != .list { state.stack = [.overview, .list] }
         return state.list.loaded ? Refresh.list(&state) : ListScreen.ensureLoaded(&state)
     }
