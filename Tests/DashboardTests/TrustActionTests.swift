@@ -229,10 +229,10 @@ struct TrustActionTests {
         _ = command("lang de", &state)
         _ = command("import orders gone.csv", &state)
         _ = Dashboard.update(&state, .importFinished(missing))
-        #expect(state.status?.text == "nichts aus gone.csv importiert: 1 Problem (siehe Übersicht)")
+        #expect(state.status?.text == "nichts aus gone.csv importiert: 1 Problem (siehe Importbericht)")
         _ = Dashboard.update(&state, .key(.escape))
         _ = command("import orders bad.csv", &state)
         _ = Dashboard.update(&state, .importFinished(refused))
-        #expect(state.status?.text == "nichts aus bad.csv importiert: 32 Probleme (siehe Übersicht)")
+        #expect(state.status?.text == "nichts aus bad.csv importiert: 32 Probleme (siehe Importbericht)")
     }
 }

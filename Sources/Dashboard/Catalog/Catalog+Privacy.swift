@@ -89,7 +89,7 @@ extension Catalog {
             "nothing imported from \(result.file): \(count) problem\(result.problemCount == 1 ? "" : "s") "
                 + "(see the panel)",
             "nichts aus \(result.file) importiert: \(count) \(result.problemCount == 1 ? "Problem" : "Probleme") "
-                + "(siehe Übersicht)")
+                + "(siehe Importbericht)")
     }
 
     /// The import kind as the command names it (`orders`), in German its German name.
