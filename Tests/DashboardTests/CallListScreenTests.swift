@@ -453,6 +453,28 @@ struct CallListScreenTests {
             ])
     }
 
+    @Test("The session at 50×12: the keys flow onto more lines instead of losing the last outcomes")
+    func session50X12() {
+        var state = Fixtures.callsState(columns: 50, rows: 12)
+        _ = press(&state, "s")
+        expectLines(
+            DashboardView.render(state),
+            [
+                " Clientele › Overview › Calls          2025-06-30",
+                " Call 1 of 3",
+                "",
+                "  Jürgen Müller",
+                "  Bäckerei Schäfer GmbH",
+                "",
+                "  ┌────────────────┐",
+                "  │  +49 221 1234  │",
+                " r reached · v voicemail · n no answer",
+                " b call back · i not interested",
+                " space next · ← back · l form · u undo · esc leave",
+                " call session: one customer at a time    1/3 rows",
+            ])
+    }
+
     @Test("The session at 80×24 in German")
     func session80X24De() {
         var state = Fixtures.callsState(columns: 80, rows: 24, language: .de)

@@ -323,27 +323,49 @@ extension CallListScreen {
         } else {
             lines.append([Span("  " + catalog.text(.loading), .muted)])
         }
-        buffer.draw(
-            lines: lines, in: Rect(x: area.x, y: area.y, width: area.width, height: area.height - 2),
-            offset: 0)
-        // The outcome keys stay at the bottom whatever the notes take.
-        var keys: StyledLine = [Span(" ")]
-        for (index, outcome) in CallOutcome.allCases.enumerated() {
-            if index > 0 { keys.append(Span(" · ", .muted)) }
-            keys.append(Span(String(outcome.key), .title))
-            keys.append(Span(" " + catalog.outcome(outcome.interactionOutcome)))
+        // The keys stay at the bottom whatever the notes take. A narrow terminal flows them onto
+        // more lines rather than cutting off the last outcomes (at 50 columns "i not interested").
+        let outcomes: [StyledLine] = CallOutcome.allCases.map { outcome in
+            [Span(String(outcome.key), .title), Span(" " + catalog.outcome(outcome.interactionOutcome))]
         }
-        let moves: StyledLine = [
-            Span(" " + catalog.keyName(.character(" ")), .title),
-            Span(" " + catalog.text(.sessionNext), .muted), Span(" · ", .muted),
-            Span("←", .title), Span(" " + catalog.text(.sessionPrevious), .muted), Span(" · ", .muted),
-            Span("l", .title), Span(" " + catalog.text(.sessionForm), .muted), Span(" · ", .muted),
-            Span("u", .title), Span(" " + catalog.text(.hintUndo), .muted), Span(" · ", .muted),
-            Span(catalog.keyName(.escape), .title), Span(" " + catalog.text(.sessionLeave), .muted),
+        let moves: [StyledLine] = [
+            [Span(catalog.keyName(.character(" ")), .title), Span(" " + catalog.text(.sessionNext), .muted)],
+            [Span("←", .title), Span(" " + catalog.text(.sessionPrevious), .muted)],
+            [Span("l", .title), Span(" " + catalog.text(.sessionForm), .muted)],
+            [Span("u", .title), Span(" " + catalog.text(.hintUndo), .muted)],
+            [Span(catalog.keyName(.escape), .title), Span(" " + catalog.text(.sessionLeave), .muted)],
         ]
-        if area.height >= 2 {
-            buffer.draw(keys, x: area.x, y: area.y + area.height - 2, maxWidth: area.width)
-            buffer.draw(moves, x: area.x, y: area.y + area.height - 1, maxWidth: area.width)
+        let keyLines = flow(outcomes, width: area.width) + flow(moves, width: area.width)
+        let keyRows = min(keyLines.count, max(0, area.height - 1))
+        buffer.draw(
+            lines: lines, in: Rect(x: area.x, y: area.y, width: area.width, height: area.height - keyRows),
+            offset: 0)
+        for (index, line) in keyLines.suffix(keyRows).enumerated() {
+            buffer.draw(line, x: area.x, y: area.y + area.height - keyRows + index, maxWidth: area.width)
         }
+    }
+
+    /// Items joined by " · " on lines of at most `width` columns, each line starting with a
+    /// space; an item wider than a line gets a line of its own (and is cut when drawn).
+    static func flow(_ items: [StyledLine], width: Int) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        var line: StyledLine = []
+        var used = 0
+        for item in items {
+            let itemWidth = item.reduce(0) { $0 + DisplayWidth.width(of: $1.text) }
+            if !line.isEmpty, used + 3 + itemWidth > width {
+                lines.append(line)
+                line = []
+            }
+            if line.isEmpty {
+                line = [Span(" ")] + item
+                used = 1 + itemWidth
+            } else {
+                line += [Span(" · ", .muted)] + item
+                used += 3 + itemWidth
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
     }
 }
