@@ -13,8 +13,10 @@ public final class CustomerStore: Sendable {
     public let path: String
     let pool: DatabasePool
 
-    /// How long a writer waits for another process's write transaction before giving up.
-    public static let busyTimeout: TimeInterval = 10
+    /// How long a writer waits for another process's write transaction before giving up. Long
+    /// enough for the longest write there is, a whole rescoring of a million customers in one
+    /// transaction (15–20 s), so a colleague's save waits for it instead of failing.
+    public static let busyTimeout: TimeInterval = 30
 
     /// The schema version this build writes: the number of known migrations.
     public static var knownSchemaVersion: Int { Migrations.all.count }

@@ -71,6 +71,23 @@ final class Inbox: @unchecked Sendable {
     var isBusy: Bool { lock.withLock { outstanding > 0 || !messages.isEmpty } }
 }
 
+/// Says once that a save is still waiting when it takes over a second: another program holds
+/// the store's write lock (a whole rescoring holds it 15–20 s on a million customers), and a
+/// "saving…" that stands that long would read as a hang. The write calls `done()` when through.
+final class WaitNotice: @unchecked Sendable {
+    private let lock = NSLock()
+    private var finished = false
+
+    init(inbox: Inbox, after seconds: Double = 1) {
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [self, inbox] in
+            // A notice after the answer changes nothing: the update checks that a save waits.
+            if !lock.withLock({ finished }) { inbox.post([.writeWaiting]) }
+        }
+    }
+
+    func done() { lock.withLock { finished = true } }
+}
+
 /// Performs the store effects off the loop's thread: a fast lane for pages and details (index
 /// lookups, milliseconds), a slow lane for the overview's scans and one for list counts, so a
 /// slow count never holds up scrolling. Answers to outdated list queries are skipped.
@@ -166,7 +183,9 @@ final class StoreWorker: @unchecked Sendable {
             }
         case .logInteraction(let draft):
             inbox.expect()
+            let notice = WaitNotice(inbox: inbox)
             writes.async { [self, inbox] in
+                defer { notice.done() }
                 do {
                     let logged = try LogWriter.save(draft, in: store, today: today, now: Int64(time(nil)))
                     inbox.finish([
@@ -179,7 +198,9 @@ final class StoreWorker: @unchecked Sendable {
             }
         case .undoInteraction(let entry):
             inbox.expect()
+            let notice = WaitNotice(inbox: inbox)
             writes.async { [self, inbox] in
+                defer { notice.done() }
                 do {
                     guard try LogWriter.undo(entry, in: store) else {
                         inbox.finish([.undoFailed(entry, .alreadyGone)])
@@ -210,7 +231,9 @@ final class StoreWorker: @unchecked Sendable {
                 ]
             }
         case .logCall(let request):
+            let notice = WaitNotice(inbox: inbox)
             run(on: writes) { [self] in
+                defer { notice.done() }
                 // Saved and marked means logged, even if the rescoring then fails (a broken
                 // rules file): the session must move on, or a second key would log it twice.
                 let (logged, problem) = try LogWriter.saveCall(request, in: store, now: Int64(time(nil)))

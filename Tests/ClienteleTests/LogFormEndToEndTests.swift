@@ -285,6 +285,44 @@ struct LogFormEndToEndTests {
         #expect(note == "Vom Editor: Grüße\nzweite Zeile")
     }
 
+    @Test("A save while another program holds the store for 12 s waits for it, says so, and is stored")
+    func saveWaitsForAnotherWriter() throws {
+        let store = try Store()
+        let customer = try store.safestCustomer()
+        let interactionsBefore = try store.count("interactions")
+        let tmux = try start(store)
+        try openSafest(tmux, customer.name)
+        try openFormTypingNote(tmux, "wartet auf die Neubewertung")
+        #expect(tmux.waitFor("wartet auf die Neubewertung"), "\(tmux.lastCapture)")
+
+        // Another program's long write: a whole rescoring of a million customers holds the
+        // lock 15-20 s. Longer than the old 10 s limit, so the save failed before.
+        let holder = try DatabaseQueue(path: store.path)
+        let locked = DispatchSemaphore(value: 0)
+        let released = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            try? holder.inTransaction(.immediate) { _ in
+                locked.signal()
+                Thread.sleep(forTimeInterval: 12)
+                return .commit
+            }
+            released.signal()
+        }
+        locked.wait()
+        try tmux.sendKeys("C-s")
+        #expect(
+            tmux.waitFor("waiting for another program's write", timeout: .seconds(5)),
+            "the wait was not explained:\n\(tmux.lastCapture)")
+        #expect(try store.count("interactions") == interactionsBefore, "saved while the lock was held")
+        #expect(
+            tmux.waitFor("Logged call with \(customer.name)", timeout: .seconds(30)),
+            "the save did not go through after the lock:\n\(tmux.lastCapture)")
+        released.wait()
+        try holder.close()
+        #expect(try store.count("interactions") == interactionsBefore + 1)
+        try quit(tmux)
+    }
+
     @Test("Kind complaint, resolved: the open complaint closes and its action goes; u reopens exactly it")
     func resolveComplaint() throws {
         let store = try Store()

@@ -107,6 +107,31 @@ struct LogFormTests {
         #expect(detail.logForm.customerID == 1)
     }
 
+    @Test("A save still waiting after a second says what it waits for; a late notice changes nothing")
+    func writeWaiting() {
+        var state = opened()
+        type(&state, "x")
+        _ = press(&state, .control("s"))
+        #expect(state.logForm.saving)
+        _ = Dashboard.update(&state, .writeWaiting)
+        #expect(
+            state.status?.text == "saving… waiting for another program's write (a rescoring or an import)")
+        _ = Dashboard.update(
+            &state,
+            .interactionLogged(
+                LoggedInteraction(
+                    id: 9, customerID: 1, customerName: "Jürgen Müller", channel: .call, createdAt: 1),
+                rescore: .rescored))
+        let logged = state.status
+        _ = Dashboard.update(&state, .writeWaiting)
+        #expect(state.status == logged, "the notice came after the answer: the answer stays")
+        _ = press(&state, .character("u"))
+        #expect(state.status?.text == "undoing…")
+        _ = Dashboard.update(&state, .writeWaiting)
+        #expect(
+            state.status?.text == "undoing… waiting for another program's write (a rescoring or an import)")
+    }
+
     @Test("The entry point opens the form from any screen (the call list will use it)")
     func entryPoint() {
         var state = Fixtures.state()

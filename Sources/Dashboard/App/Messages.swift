@@ -100,6 +100,8 @@ public enum Message: Equatable, Sendable {
     /// An undo removed the interaction (and rescored the customer, as `rescore` says).
     case interactionUndone(LoggedInteraction, rescore: RescoreOutcome)
     case undoFailed(LoggedInteraction, UndoFailure)
+    /// A save or undo has waited over a second, most likely for another program's write.
+    case writeWaiting
     /// The external editor wrote this note.
     case noteEdited(String)
     case noteEditFailed(EditorFailure)

@@ -89,6 +89,9 @@ public enum Dashboard {
         case .undoFailed(let entry, let failure):
             LogFormScreen.undoFailed(&state, entry, failure)
             return []
+        case .writeWaiting:
+            LogFormScreen.writeWaiting(&state)
+            return []
         case .noteEdited(let text):
             LogFormScreen.noteEdited(&state, text)
             return []

@@ -254,6 +254,16 @@ public struct Catalog: Hashable, Sendable {
         case .nothingToUndo:
             ("Nothing to undo in this session", "In dieser Sitzung gibt es nichts rückgängig zu machen")
         case .undoing: ("undoing…", "wird rückgängig gemacht…")
+        case .saveWaiting:
+            (
+                "saving… waiting for another program's write (a rescoring or an import)",
+                "speichert… wartet, bis ein anderes Programm fertig geschrieben hat (Neubewertung oder Import)"
+            )
+        case .undoWaiting:
+            (
+                "undoing… waiting for another program's write (a rescoring or an import)",
+                "wird rückgängig gemacht… wartet auf ein anderes Programm (Neubewertung oder Import)"
+            )
         case .undoFailed: ("Undo failed; nothing changed", "Rückgängig fehlgeschlagen; nichts geändert")
         case .noteFromEditor: ("note taken from the editor", "Notiz aus dem Editor übernommen")
         case .editorOnlyInNote:

@@ -396,6 +396,15 @@ public enum LogFormScreen {
         return effects + refresh(&state, customerID: logged.customerID)
     }
 
+    /// A save or undo still runs after a second: say what it waits for, if it still waits (the
+    /// form or a session call saving, or the bar still saying "undoing…").
+    static func writeWaiting(_ state: inout AppState) {
+        let catalog = state.catalog
+        let undoing = state.status?.text == catalog.text(.undoing)
+        guard state.logForm.saving || state.calls.session?.saving == true || undoing else { return }
+        state.status = StatusMessage(catalog.text(undoing ? .undoWaiting : .saveWaiting))
+    }
+
     /// Not stored: the form stays open with everything typed, and says why.
     static func logFailed(_ state: inout AppState, _ reason: String) {
         state.logForm.saving = false
