@@ -185,9 +185,12 @@ enum DemoVocabulary {
                 "Verlängerung um ein Jahr zugesagt.",
             ]
         case "referral":
+            // Asking, not receiving: a referral the customer made is a `referrals` row (it
+            // counts towards emotional binding); a note saying one came in without that row
+            // would contradict the binding profile next to it.
             [
-                "Kunde hat uns an einen Geschäftspartner empfohlen.",
-                "Empfehlung erhalten – Dankeschön geschickt.",
+                "Nach einer Empfehlung gefragt – Kunde überlegt, wen er ansprechen kann.",
+                "Empfehlungsprogramm vorgestellt, Flyer mitgegeben.",
             ]
         default:
             ["Adressänderung mitgeteilt.", "Kurzer Austausch auf der Messe.", "Ansprechpartner gewechselt."]
