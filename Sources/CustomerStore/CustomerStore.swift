@@ -90,9 +90,25 @@ public final class CustomerStore: Sendable {
     /// `busy_timeout` backs off to one try per 100 ms, so a writer waiting behind an import that
     /// commits batch after batch kept missing the short gaps between them (measured: waits of
     /// over a second behind 0.1 s batches); polling each millisecond gets in at the first gap.
-    static let waitForLock: @Sendable (Int) -> Bool = { tries in
-        usleep(1_000)
-        return Double(tries) < busyTimeout * 1_000
+    ///
+    /// The limit is clock time, not a count of tries: under load a try takes longer than its
+    /// millisecond, and counting let a writer wait well past the limit. SQLite calls the handler
+    /// on the waiting connection's thread, with `tries` 0 at the start of each wait, so the start
+    /// is kept per thread.
+    static let waitForLock = lockWaiter(limit: busyTimeout)
+
+    /// A busy handler that polls every millisecond for at most `limit` seconds of clock time.
+    static func lockWaiter(limit: TimeInterval) -> @Sendable (Int) -> Bool {
+        { tries in
+            let now = DispatchTime.now().uptimeNanoseconds
+            let key = "clientele.busyWaitStart"
+            let storage = Thread.current.threadDictionary
+            if tries == 0 { storage[key] = now }
+            let started = storage[key] as? UInt64 ?? now
+            guard Double(now - started) / 1e9 < limit else { return false }
+            usleep(1_000)
+            return true
+        }
     }
 
     static func configuration() -> Configuration {

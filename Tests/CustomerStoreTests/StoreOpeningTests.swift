@@ -163,6 +163,22 @@ struct StoreOpeningTests {
         #expect(posixMode(path + "-shm") == 0o600)
     }
 
+    @Test("The busy handler's limit is clock time: slow tries give up after the limit, not after N tries")
+    func busyLimitIsClockTime() {
+        let wait = CustomerStore.lockWaiter(limit: 0.2)
+        // Tries that take 50 ms each (a loaded machine): counting 200 one-millisecond tries
+        // would wait 10 s; the clock stops it after the 0.2 s.
+        var tries = 0
+        while wait(tries) {
+            tries += 1
+            Thread.sleep(forTimeInterval: 0.05)
+            if tries > 100 { break }
+        }
+        #expect(tries <= 6, "gave up only after \(tries) slow tries")
+        // A new wait (tries 0) starts its own clock.
+        #expect(wait(0))
+    }
+
     @Test("Two connections that read then write at the same time never fail with a busy error")
     func concurrentReadThenWriteSucceeds() async throws {
         let folder = try TemporaryFolder()
