@@ -78,14 +78,29 @@ final class WaitNotice: @unchecked Sendable {
     private let lock = NSLock()
     private var finished = false
 
-    init(inbox: Inbox, after seconds: Double = 1) {
-        DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [self, inbox] in
-            // A notice after the answer changes nothing: the update checks that a save waits.
-            if !lock.withLock({ finished }) { inbox.post([.writeWaiting]) }
+    convenience init(inbox: Inbox, after seconds: Double = 1) {
+        // A notice after the answer changes nothing: the update checks that a save waits.
+        self.init(after: seconds) { inbox.post([.writeWaiting]) }
+    }
+
+    init(after seconds: Double, notify: @escaping @Sendable () -> Void) {
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [self] in
+            if !lock.withLock({ finished }) { notify() }
         }
     }
 
     func done() { lock.withLock { finished = true } }
+
+    /// The command line's notice: one line on stderr when `body` (a write) still runs after a
+    /// second, so a wait behind a whole rescoring does not look like a hang.
+    static func whileRunning<T>(_ body: () throws -> T) throws -> T {
+        let notice = WaitNotice(after: 1) {
+            FileHandle.standardError.write(
+                Data("waiting for another program's write to the store (a rescoring or an import)…\n".utf8))
+        }
+        defer { notice.done() }
+        return try body()
+    }
 }
 
 /// Performs the store effects off the loop's thread: a fast lane for pages and details (index

@@ -95,6 +95,11 @@ struct LogCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Opening the store writes too (its settings), so the notice covers the whole command.
+        try WaitNotice.whileRunning { try logInteraction() }
+    }
+
+    private func logInteraction() throws {
         let customerStore = try store.open(createIfMissing: false)
         let hits = try customerStore.resolveCustomer(customer)
         guard hits.count == 1, let hit = hits.first else {
