@@ -19,6 +19,26 @@ struct CallListEndToEndTests {
         }
     }
 
+    /// The dashboard on `path`, on the call list with its `rows` rows loaded.
+    private func openCallList(_ path: String, _ scratch: Scratch, rows: Int) throws -> TmuxSession {
+        let command = [Clientele.binary, "--db", path, "--as-of", DashboardStores.asOf]
+        let tmux = try TmuxSession(
+            command: command, environment: ["HOME": scratch.path, "XDG_CONFIG_HOME": scratch.file("config")],
+            width: 120, height: 30)
+        #expect(tmux.waitFor("Segments"), "the dashboard did not start:\n\(tmux.lastCapture)")
+        try tmux.sendKeys("3")
+        #expect(tmux.waitFor("1/\(rows) rows"), "the call list did not open:\n\(tmux.lastCapture)")
+        return tmux
+    }
+
+    private func quit(_ tmux: TmuxSession) throws {
+        for _ in 0..<4 {
+            try tmux.sendKeys("q")
+            if tmux.waitForFormat("#{pane_dead}", toBe: "1", timeout: .milliseconds(400)) { break }
+        }
+        #expect(tmux.exitStatus() == 0)
+    }
+
     @Test("Snooze one, mark one done, log 'no answer' in a session, export; SQLite and calllist agree")
     func workTheList() throws {
         let stores = try DashboardStores.shared.get()
@@ -29,13 +49,7 @@ struct CallListEndToEndTests {
         try #require(before.count >= 4, "the demo store has too few calls due")
         let (snoozed, done, called) = (before[0], before[1], before[2])
 
-        let command = [Clientele.binary, "--db", path, "--as-of", DashboardStores.asOf]
-        let tmux = try TmuxSession(
-            command: command, environment: ["HOME": scratch.path, "XDG_CONFIG_HOME": scratch.file("config")],
-            width: 120, height: 30)
-        #expect(tmux.waitFor("Segments"), "the dashboard did not start:\n\(tmux.lastCapture)")
-        try tmux.sendKeys("3")
-        #expect(tmux.waitFor("1/\(before.count) rows"), "the call list did not open:\n\(tmux.lastCapture)")
+        let tmux = try openCallList(path, scratch, rows: before.count)
         #expect(tmux.waitFor("Suggested action"))
 
         try tmux.sendKeys("z")
@@ -68,11 +82,7 @@ struct CallListEndToEndTests {
             tmux.waitFor("\(before.count - 3) rows exported to"), "export not confirmed:\n\(tmux.lastCapture)"
         )
 
-        for _ in 0..<4 {
-            try tmux.sendKeys("q")
-            if tmux.waitForFormat("#{pane_dead}", toBe: "1", timeout: .milliseconds(400)) { break }
-        }
-        #expect(tmux.exitStatus() == 0)
+        try quit(tmux)
 
         let queue = try DatabaseQueue(path: path)
         try queue.read { db in
@@ -144,13 +154,7 @@ struct CallListEndToEndTests {
             })
         let complaintsBefore = try openComplaints(customer)
 
-        let command = [Clientele.binary, "--db", path, "--as-of", DashboardStores.asOf]
-        let tmux = try TmuxSession(
-            command: command, environment: ["HOME": scratch.path, "XDG_CONFIG_HOME": scratch.file("config")],
-            width: 120, height: 30)
-        #expect(tmux.waitFor("Segments"), "the dashboard did not start:\n\(tmux.lastCapture)")
-        try tmux.sendKeys("3")
-        #expect(tmux.waitFor("1/\(before.count) rows"), "the call list did not open:\n\(tmux.lastCapture)")
+        let tmux = try openCallList(path, scratch, rows: before.count)
         try tmux.sendKeys("s")
         #expect(tmux.waitFor("Call 1 of \(before.count)"), "no session:\n\(tmux.lastCapture)")
         for step in 0..<index {
@@ -173,11 +177,7 @@ struct CallListEndToEndTests {
         #expect(!tmux.lastCapture.contains("Log interaction"))
         try tmux.sendKeys("Escape")
         #expect(tmux.waitFor("Suggested action"), "Esc did not leave the session:\n\(tmux.lastCapture)")
-        for _ in 0..<4 {
-            try tmux.sendKeys("q")
-            if tmux.waitForFormat("#{pane_dead}", toBe: "1", timeout: .milliseconds(400)) { break }
-        }
-        #expect(tmux.exitStatus() == 0)
+        try quit(tmux)
 
         #expect(try openComplaints(customer) == 0)
         try queue.read { db in

@@ -55,33 +55,21 @@ struct LogCommandTests {
         #expect(
             try Clientele.run(["demo", "--db", path, "--customers", "50", "--as-of", "2025-06-30"]).status
                 == 0)
-        let holder = try DatabaseQueue(path: path)
-        let locked = DispatchSemaphore(value: 0)
-        let released = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            try? holder.inTransaction(.immediate) { _ in
-                locked.signal()
-                Thread.sleep(forTimeInterval: 3)
-                return .commit
-            }
-            released.signal()
-        }
-        locked.wait()
+        let holder = try WriteLockHolder(path: path, seconds: 3)
         let result = try Clientele.run(
             [
                 "log", "K-0000003", "--db", path, "--channel", "call", "--kind", "sales", "--note",
                 "nach dem Warten",
             ])
-        released.wait()
+        try holder.waitUntilReleased()
         #expect(result.status == 0, "\(result.standardError)")
         #expect(
             result.standardError.contains("waiting for another program's write"), "\(result.standardError)")
         #expect(result.standardOutput.contains("Logged interaction"))
-        let stored = try holder.read { db in
+        let stored = try DatabaseQueue(path: path).read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM interactions WHERE note = 'nach dem Warten'")
         }
         #expect(stored == 1)
-        try holder.close()
     }
 
     @Test("A survey sent counts towards the relational NPS cap at once, answered or not")

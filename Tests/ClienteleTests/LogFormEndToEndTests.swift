@@ -297,18 +297,7 @@ struct LogFormEndToEndTests {
 
         // Another program's long write: a whole rescoring of a million customers holds the
         // lock 15-20 s. Longer than the old 10 s limit, so the save failed before.
-        let holder = try DatabaseQueue(path: store.path)
-        let locked = DispatchSemaphore(value: 0)
-        let released = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            try? holder.inTransaction(.immediate) { _ in
-                locked.signal()
-                Thread.sleep(forTimeInterval: 12)
-                return .commit
-            }
-            released.signal()
-        }
-        locked.wait()
+        let holder = try WriteLockHolder(path: store.path, seconds: 12)
         try tmux.sendKeys("C-s")
         #expect(
             tmux.waitFor("waiting for another program's write", timeout: .seconds(5)),
@@ -317,8 +306,7 @@ struct LogFormEndToEndTests {
         #expect(
             tmux.waitFor("Logged call with \(customer.name)", timeout: .seconds(30)),
             "the save did not go through after the lock:\n\(tmux.lastCapture)")
-        released.wait()
-        try holder.close()
+        try holder.waitUntilReleased()
         #expect(try store.count("interactions") == interactionsBefore + 1)
         try quit(tmux)
     }
