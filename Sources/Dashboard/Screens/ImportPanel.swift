@@ -112,7 +112,7 @@ public enum ImportPanel {
             for (label, value) in catalog.importFigures(result) {
                 lines.append([Span("  " + Layout.fit(label, 24), .muted), Span(value, .kpiValue)])
             }
-            if !result.problems.isEmpty || result.refusal != nil {
+            if !result.problems.isEmpty {
                 lines.append([])
                 lines.append([Span(catalog.importSkippedTitle(), .title)])
             }
