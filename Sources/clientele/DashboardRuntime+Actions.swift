@@ -63,7 +63,7 @@ extension StoreWorker {
                 result.rescored = try Rescoring.afterImport(store, today: today)
             }
         } catch let error as ImportError {
-            result.problems = error.description.split(separator: "\n").map(String.init)
+            result.refusal = error.refusal
             result.problemCount = error.problemCount
         } catch {
             result.problems = [String(describing: error)]

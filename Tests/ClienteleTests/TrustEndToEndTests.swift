@@ -257,6 +257,39 @@ struct TrustEndToEndTests {
         #expect(tmux.exitStatus() == 0)
     }
 
+    @Test(":import in a German session shows the file's problems in German, with place and value")
+    func importProblemsInGerman() throws {
+        let store = try Store()
+        let before = try store.int("SELECT count(*) FROM orders")
+        let bad = store.scratch.file("schlecht.csv")
+        try Data("customer_id,date,amount\nTRUST-1,kaputt,5\nTRUST-1,2025-06-04,zwölf\n".utf8)
+            .write(to: URL(fileURLWithPath: bad))
+        let tmux = try TmuxSession(
+            command: [Clientele.binary, "--db", store.path, "--as-of", Self.asOf],
+            environment: ["HOME": store.scratch.path, "LANG": "de_DE.UTF-8"], width: 150, height: 36)
+        #expect(tmux.waitFor("Segmente"), "no German overview:\n\(tmux.lastCapture)")
+
+        try tmux.sendText(":import orders \(bad)")
+        try tmux.sendKeys("Enter")
+        #expect(
+            tmux.waitFor("Nichts wurde importiert. Diese Fehler"), "no problem panel:\n\(tmux.lastCapture)")
+        #expect(
+            tmux.waitFor(
+                "schlecht.csv:2:2: kein Datum (möglich: 14.03.2025, 14.03.25 10:22, 2025-03-14 oder "
+                    + "2025-03-14T10:22:00Z) (\"kaputt\")"), "\(tmux.lastCapture)")
+        #expect(
+            tmux.waitFor("schlecht.csv:3:3: kein Betrag (möglich: 1234,56 oder 1.234,56"),
+            "\(tmux.lastCapture)")
+        #expect(tmux.waitFor("Nichts wurde importiert: 2 Probleme in der Datei."), "\(tmux.lastCapture)")
+        #expect(!tmux.lastCapture.contains("not a date"), "English left in the panel:\n\(tmux.lastCapture)")
+        #expect(tmux.waitFor("nichts aus schlecht.csv importiert: 2 Probleme"), "\(tmux.lastCapture)")
+        #expect(try store.int("SELECT count(*) FROM orders") == before)
+        try tmux.sendKeys("Escape")
+        #expect(tmux.waitUntil { !$0.contains("Nichts wurde importiert.") }, "\(tmux.lastCapture)")
+        try tmux.sendKeys("q")
+        #expect(tmux.exitStatus() == 0)
+    }
+
     @Test("Two log loops and an import at once: no 'database is locked', every reported write present")
     func concurrentWriters() throws {
         let store = try Store()

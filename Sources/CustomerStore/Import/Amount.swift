@@ -1,3 +1,5 @@
+import Scoring
+
 /// Amounts as written in German and English files, read exactly into minor units.
 ///
 /// Thousands groups always have three digits, so most forms say which separator is the
@@ -9,7 +11,7 @@ enum Amount {
         case value(Int64)
         /// `1.234` or `1,234`: what it means with a decimal comma, and with a decimal point.
         case ambiguous(ifDecimalComma: Int64?, ifDecimalPoint: Int64?)
-        case invalid(String)
+        case invalid(ImportAmountFault)
     }
 
     static let symbols = ["€", "EUR", "$", "USD", "CHF", "£", "GBP", "Fr.", "SFr."]
@@ -36,7 +38,7 @@ enum Amount {
         guard !cleaned.isEmpty,
             cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }),
             cleaned.first?.isNumber == true
-        else { return .invalid("not an amount") }
+        else { return .invalid(.notAnAmount) }
         let sign: Int64 = negative ? -1 : 1
         let commas = cleaned.filter { $0 == "," }.count
         let points = cleaned.filter { $0 == "." }.count
@@ -44,20 +46,20 @@ enum Amount {
             // The last separator is the decimal one; the other kind groups thousands.
             let decimal: Character = lastComma > lastPoint ? "," : "."
             let grouping: Character = decimal == "," ? "." : ","
-            guard cleaned.filter({ $0 == decimal }).count == 1 else { return .invalid("not an amount") }
+            guard cleaned.filter({ $0 == decimal }).count == 1 else { return .invalid(.notAnAmount) }
             return compose(cleaned, decimal: decimal, grouping: grouping).map { .value(sign * $0) }
-                ?? .invalid("not an amount")
+                ?? .invalid(.notAnAmount)
         }
         let separator: Character? = commas > 0 ? "," : points > 0 ? "." : nil
         guard let separator else {
             return compose(cleaned, decimal: ",", grouping: ".").map { .value(sign * $0) }
-                ?? .invalid("not an amount")
+                ?? .invalid(.notAnAmount)
         }
         let pieces = cleaned.split(separator: separator, omittingEmptySubsequences: false)
         if pieces.count > 2 {
             // Several of one kind: thousands groups.
             return compose(cleaned, decimal: separator == "," ? "." : ",", grouping: separator)
-                .map { .value(sign * $0) } ?? .invalid("not an amount")
+                .map { .value(sign * $0) } ?? .invalid(.notAnAmount)
         }
         let fraction = pieces[1].count
         if fraction == 3 && (1...3).contains(pieces[0].count) && pieces[0] != "0" {
@@ -68,7 +70,7 @@ enum Amount {
                 : .ambiguous(ifDecimalComma: nil, ifDecimalPoint: grouped)
         }
         return compose(cleaned, decimal: separator, grouping: separator == "," ? "." : ",")
-            .map { .value(sign * $0) } ?? .invalid(fraction > 2 ? "more than two decimals" : "not an amount")
+            .map { .value(sign * $0) } ?? .invalid(fraction > 2 ? .moreThanTwoDecimals : .notAnAmount)
     }
 
     /// Integer and fraction with checked thousands groups; nil if malformed or too large.
@@ -125,11 +127,4 @@ enum Amount {
         }
         return nil
     }
-}
-
-/// Which separator a file uses for decimals, decided once per file (see docs/IMPORT.md): a
-/// decimal comma when the delimiter is `;` or any amount ends in a comma and two digits;
-/// otherwise a decimal point when any amount shows one; otherwise undecided.
-enum ImportNumberStyle: Equatable {
-    case decimalComma, decimalPoint
 }

@@ -1,3 +1,5 @@
+import Scoring
+
 /// One record of a CSV file with the physical line it starts on (1-based), so errors can point
 /// at the line a person sees in an editor even when quoted fields contain line breaks.
 public struct CSVRecord: Sendable, Equatable {
@@ -9,7 +11,10 @@ public struct CSVRecord: Sendable, Equatable {
 public struct CSVShapeError: Error, Equatable, Sendable {
     public var line: Int
     public var column: Int
-    public var message: String
+    public var problem: ImportProblem
+
+    /// The English sentence.
+    public var message: String { problem.english }
 }
 
 /// An RFC 4180 reader over UTF-8 bytes: quoted fields with doubled quotes and line breaks,
@@ -85,8 +90,7 @@ public struct CSVReader: Sendable {
                 } else {
                     throw CSVShapeError(
                         line: line, column: column,
-                        message:
-                            "a quote inside an unquoted field; quote the whole field and double the quote")
+                        problem: .quoteInUnquotedField)
                 }
             case delimiter:
                 endField()
@@ -105,7 +109,7 @@ public struct CSVReader: Sendable {
             default:
                 if fieldWasQuoted {
                     throw CSVShapeError(
-                        line: line, column: column, message: "text after the closing quote of a quoted field")
+                        line: line, column: column, problem: .textAfterClosingQuote)
                 }
                 field.append(byte)
             }
@@ -113,7 +117,7 @@ public struct CSVReader: Sendable {
         }
         if inQuotes {
             throw CSVShapeError(
-                line: quoteLine, column: quoteColumn, message: "a quoted field is never closed")
+                line: quoteLine, column: quoteColumn, problem: .quoteNeverClosed)
         }
         if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRecord() }
         return (records, line)

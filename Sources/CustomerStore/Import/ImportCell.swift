@@ -11,9 +11,16 @@ struct ImportCell {
 
     let record: CSVRecord
     let mapping: ColumnMapping
-    var problems: [(column: Int, message: String, value: String?)] = []
+    var problems: [Problem] = []
     /// Amount cells whose meaning depends on the file's number style.
     var ambiguous: [(column: Int, value: String, reading: Amount.Reading)] = []
+
+    /// A problem in one cell: its 0-based column, what is wrong, and the cell's text.
+    struct Problem {
+        var column: Int
+        var problem: ImportProblem
+        var value: String?
+    }
 
     init(record: CSVRecord, mapping: ColumnMapping) {
         self.record = record
@@ -22,8 +29,12 @@ struct ImportCell {
 
     func has(_ field: String) -> Bool { mapping[field] != nil }
 
-    mutating func problem(_ field: String, _ message: String, _ value: String?) {
-        problems.append((mapping[field] ?? 0, message, value))
+    mutating func problem(_ field: String, _ problem: ImportProblem, _ value: String?) {
+        problems.append(Problem(column: mapping[field] ?? 0, problem: problem, value: value))
+    }
+
+    private mutating func problem(column: Int, _ problem: ImportProblem, _ value: String?) {
+        problems.append(Problem(column: column, problem: problem, value: value))
     }
 
     /// The cleaned text of `field`, nil when the column is absent or the cell empty (or bad).
@@ -34,39 +45,38 @@ struct ImportCell {
         if text.isEmpty { return nil }
         if text.isPrintableASCII {
             if text.utf8.count > limit {
-                problems.append((column, "longer than \(limit) characters", raw))
+                problem(column: column, .tooLong(limit: limit), raw)
                 return nil
             }
             return text
         }
         if text.unicodeScalars.contains(where: { $0.value == 0 }) {
-            problems.append((column, "contains a NUL byte", raw))
+            problem(column: column, .containsNUL, raw)
             return nil
         }
         if text.unicodeScalars.contains("\u{FFFD}") {
-            problems.append(
-                (column, "contains bytes that are not text in this file's encoding (try --encoding)", raw))
+            problem(column: column, .notTextInEncoding, raw)
             return nil
         }
         let allowed: Set<Unicode.Scalar> = multiline ? ["\n", "\r", "\t"] : []
         if text.unicodeScalars.contains(where: {
             ($0.value < 0x20 || (0x7F...0x9F).contains($0.value)) && !allowed.contains($0)
         }) {
-            problems.append((column, "contains control characters", raw))
+            problem(column: column, .controlCharacters, raw)
             return nil
         }
         text = text.precomposedStringWithCanonicalMapping
         if text.unicodeScalars.count > limit {
-            problems.append((column, "longer than \(limit) characters", raw))
+            problem(column: column, .tooLong(limit: limit), raw)
             return nil
         }
         return text
     }
 
-    mutating func required(_ field: String, limit: Int = shortLimit, what: String) -> String? {
+    mutating func required(_ field: String, limit: Int = shortLimit, what: ImportSubject) -> String? {
         let value = text(field, limit: limit)
         if value == nil && !problems.contains(where: { $0.column == mapping[field] }) {
-            problem(field, "\(what) is empty", "")
+            problem(field, .empty(what), "")
         }
         return value
     }
@@ -74,14 +84,12 @@ struct ImportCell {
     mutating func time(_ field: String) -> Int64? {
         guard let text = text(field, limit: 64) else {
             if has(field) && !problems.contains(where: { $0.column == mapping[field] }) {
-                problem(field, "the date is empty", "")
+                problem(field, .empty(.date), "")
             }
             return nil
         }
         guard let time = ImportValues.time(text) else {
-            problem(
-                field, "not a date (use 2025-03-14, 2025-03-14T10:22:00Z, 14.03.2025 or 14.03.25 10:22)", text
-            )
+            problem(field, .notADateTime, text)
             return nil
         }
         return time
@@ -91,7 +99,7 @@ struct ImportCell {
     mutating func day(_ field: String) -> CalendarDay?? {
         guard let text = text(field, limit: 64) else { return .some(nil) }
         guard let day = ImportValues.date(text) else {
-            problem(field, "not a date (use 2025-03-14 or 14.03.2025)", text)
+            problem(field, .notADay, text)
             return nil
         }
         return .some(day)
@@ -102,7 +110,7 @@ struct ImportCell {
     mutating func amount(_ field: String, style: ImportNumberStyle??) -> Int64? {
         guard let text = text(field, limit: 64) else {
             if has(field) && !problems.contains(where: { $0.column == mapping[field] }) {
-                problem(field, "the amount is empty", "")
+                problem(field, .empty(.amount), "")
             }
             return nil
         }
@@ -110,12 +118,12 @@ struct ImportCell {
         switch reading {
         case .value(let minor):
             guard abs(minor) <= 100_000_000_000_000 else {
-                problem(field, "the amount is too large", text)
+                problem(field, .amountTooLarge, text)
                 return nil
             }
             return minor
         case .invalid(let why):
-            problem(field, "\(why) (use 1234.56, 1.234,56 or 1,234.56; at most two decimals)", text)
+            problem(field, .notAnAmount(why), text)
             return nil
         case .ambiguous(let ifComma, let ifPoint):
             guard let style else {
@@ -128,40 +136,28 @@ struct ImportCell {
             case .decimalPoint?:
                 if let ifPoint { return ifPoint }
             case nil:
-                problem(field, Self.ambiguityHint, text)
+                problem(field, .ambiguousAmount, text)
                 return nil
             }
-            problem(
-                field, "more than two decimals in this file's number style (\(Self.styleName(style)))", text)
+            problem(field, .tooManyDecimals(style: style), text)
             return nil
         }
     }
 
-    static let ambiguityHint =
-        "ambiguous amount: thousands or decimals? write 1234 or 1234.00 (or 1.234,00)"
-
-    static func styleName(_ style: ImportNumberStyle?) -> String {
-        switch style {
-        case .decimalComma?: "decimal comma"
-        case .decimalPoint?: "decimal point"
-        case nil: "undecided"
-        }
-    }
+    static let ambiguityHint = ImportProblem.ambiguousAmount.english
 
     /// A value from a vocabulary, compared folded (`Anruf`, `anruf`, `ANRUF`).
-    mutating func choice<T>(_ field: String, _ table: [String: T], what: String) -> T? {
+    mutating func choice<T>(_ field: String, _ table: [String: T], what: ImportSubject) -> T? {
         guard let text = text(field, limit: 64) else { return nil }
         if let value = table[ImportValues.headerKey(text)] { return value }
-        let known = Set(table.keys).sorted().prefix(12).joined(separator: ", ")
-        problem(field, "not a known \(what) (one of: \(known))", text)
+        problem(field, .unknownValue(what, known: Array(Set(table.keys).sorted().prefix(12))), text)
         return nil
     }
 
-    mutating func integer(_ field: String, range: ClosedRange<Int>, what: String) -> Int? {
+    mutating func integer(_ field: String, range: ClosedRange<Int>, what: ImportSubject) -> Int? {
         guard let text = text(field, limit: 32) else { return nil }
         guard let value = Int(text), range.contains(value) else {
-            problem(
-                field, "\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound)", text)
+            problem(field, .notAWholeNumber(what, range: range), text)
             return nil
         }
         return value
@@ -170,7 +166,7 @@ struct ImportCell {
     mutating func flag(_ field: String) -> Bool? {
         guard let text = text(field, limit: 16) else { return nil }
         guard let value = ImportValues.flag(text) else {
-            problem(field, "not yes or no (use ja/nein, yes/no, 1/0)", text)
+            problem(field, .notYesOrNo, text)
             return nil
         }
         return value
@@ -185,7 +181,7 @@ struct ImportCell {
         }
         let code = ["€": "EUR", "$": "USD", "£": "GBP"][text] ?? text.uppercased()
         guard code.count == 3, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-            problem(field, "not a three-letter currency code", text)
+            problem(field, .notACurrency, text)
             return "EUR"
         }
         return code

@@ -1,30 +1,39 @@
 import Foundation
+import Scoring
 
 /// A located problem in an imported file, printed as `FILE:LINE:COLUMN: what is wrong ("value")`.
+/// The problem is a value (`ImportProblem`, in Scoring) so the dashboard can word it in German;
+/// `description` is its English rendering, the command line's.
 public struct ImportIssue: Sendable, Equatable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var column: Int
-    public var message: String
+    public var problem: ImportProblem
     public var value: String?
 
-    public var description: String {
-        let shown = value.map { " (\"\(Self.neutralised($0))\")" } ?? ""
-        return "\(file):\(line):\(column): \(message)\(shown)"
+    public init(file: String, line: Int, column: Int, problem: ImportProblem, value: String? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.problem = problem
+        self.value = value
     }
 
-    /// Values are echoed to the terminal: controls (C0, DEL, C1) and bidi overrides become `?`,
-    /// and long values are cut. CustomerStore cannot use the Dashboard's sanitiser.
-    static func neutralised(_ text: String) -> String {
-        let limited = text.count > 60 ? String(text.prefix(60)) + "…" : text
-        return String(
-            String.UnicodeScalarView(
-                limited.unicodeScalars.map {
-                    $0.value < 0x20 || (0x7F...0x9F).contains($0.value)
-                        || (0x202A...0x202E).contains($0.value)
-                        || (0x2066...0x2069).contains($0.value) ? "?" : $0
-                }))
+    /// An issue with a sentence of its own (shown as it is in every language).
+    public init(file: String, line: Int, column: Int, message: String, value: String? = nil) {
+        self.init(file: file, line: line, column: column, problem: .text(message), value: value)
     }
+
+    /// The English sentence (the rejects file's reason column).
+    public var message: String { problem.english }
+
+    public var located: LocatedImportProblem {
+        LocatedImportProblem(file: file, line: line, column: column, problem: problem, value: value)
+    }
+
+    public var description: String { located.english }
+
+    static func neutralised(_ text: String) -> String { LocatedImportProblem.neutralised(text) }
 }
 
 /// Why an import wrote nothing.
@@ -51,47 +60,26 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
 
     /// How many problems stopped the import: all of a file's bad rows (not only the ones shown,
     /// nor the description's summary lines), else the one reason.
-    public var problemCount: Int {
-        if case .invalidRows(_, let total) = self { return total }
-        return 1
-    }
+    public var problemCount: Int { refusal.problemCount }
 
-    public var description: String {
+    /// The same as a value of the shared vocabulary, for the dashboard to word.
+    public var refusal: ImportRefusal {
         switch self {
-        case .invalidRows(let issues, let total):
-            var lines = issues.map(\.description)
-            if total > issues.count { lines.append("… and \(total - issues.count) more problems") }
-            lines.append("Nothing was imported: \(total) problem\(total == 1 ? "" : "s") in the file.")
-            return lines.joined(separator: "\n")
+        case .invalidRows(let issues, let total): .invalidRows(issues: issues.map(\.located), total: total)
         case .missingColumn(let file, let column, let found):
-            return "\(file): no column for \(column); the file has: "
-                + found.map(ImportIssue.neutralised).joined(separator: ", ")
-                + " (name one with --map COLUMN=\(column))"
-        case .emptyFile(let file):
-            return "\(file): the file has no header line"
-        case .noRows(let file, let line):
-            return "\(file):\(line):1: the file has a header line but no rows"
-        case .unknownField(let field, let known):
-            return
-                "--map: no field \(ImportIssue.neutralised(field)); fields: \(known.joined(separator: ", "))"
-        case .unreadable(let file, let reason):
-            return "cannot read \(file): \(reason)"
-        case .rejectsUnwritable(let file, let reason):
-            return "cannot write the rejects file \(file): \(reason). Nothing was imported; "
-                + "choose another path for --skip-bad-rows"
+            .missingColumn(file: file, column: column, found: found)
+        case .emptyFile(let file): .emptyFile(file: file)
+        case .noRows(let file, let line): .noRows(file: file, line: line)
+        case .unknownField(let field, let known): .unknownField(field: field, known: known)
+        case .unreadable(let file, let reason): .unreadable(file: file, reason: reason)
+        case .rejectsUnwritable(let file, let reason): .rejectsUnwritable(file: file, reason: reason)
         case .customerVanished(let file, let line, let customer):
-            return "\(file):\(line): the customer \(ImportIssue.neutralised(customer)) was deleted while "
-                + "importing, so the import stopped here. The rows of the customers written before it "
-                + "(the import writes customer by customer) are in the store; import the file again to "
-                + "finish: rows already imported are recognised and not added twice"
-        case .scratchFailed(let reason, let written):
-            return "cannot sort the rows in a temporary file (in TMPDIR, or SQLITE_TMPDIR if set): "
-                + "\(reason). "
-                + (written
-                    ? "Some rows were imported; free disk space there and run the import again to finish"
-                    : "Nothing was imported; free disk space there or point TMPDIR at a folder with room")
+            .customerVanished(file: file, line: line, customer: customer)
+        case .scratchFailed(let reason, let written): .scratchFailed(reason: reason, written: written)
         }
     }
+
+    public var description: String { refusal.englishLines.joined(separator: "\n") }
 }
 
 /// What an import did (or, in a dry run, would do).

@@ -26,7 +26,7 @@ enum ImportRows {
     )
         -> ImportRow?
     {
-        let customer = cell.required("customer_id", what: "the customer id")
+        let customer = cell.required("customer_id", what: .customerID)
         let payload: ImportRow.Payload?
         switch kind {
         case .customers: payload = customerRow(&cell, customer: customer, createdAt: createdAt)
@@ -50,21 +50,21 @@ enum ImportRows {
             return true
         }
         if present("name") {
-            record.name = cell.required("name", what: "the name") ?? ""
+            record.name = cell.required("name", what: .name) ?? ""
             columns.append("sort_name")
         }
         if present("company") { record.company = cell.text("company", limit: ImportCell.shortLimit) }
-        if present("kind") { record.kind = cell.choice("kind", kinds, what: "customer kind") ?? .person }
+        if present("kind") { record.kind = cell.choice("kind", kinds, what: .customerKind) ?? .person }
         if present("email") { record.email = cell.text("email", limit: 320) }
         if present("phone") { record.phone = cell.text("phone", limit: 64) }
         if present("street") { record.street = cell.text("street", limit: ImportCell.shortLimit) }
         if present("postal_code") { record.postalCode = cell.text("postal_code", limit: 32) }
         if present("city") { record.city = cell.text("city", limit: ImportCell.shortLimit) }
-        if present("country") { record.country = cell.choice("country", countries, what: "country") }
+        if present("country") { record.country = cell.choice("country", countries, what: .country) }
         if present("owner") { record.owner = cell.text("owner", limit: ImportCell.shortLimit) }
         if present("relationship_type") {
             record.relationshipType =
-                cell.choice("relationship_type", relationships, what: "relationship type") ?? .transactional
+                cell.choice("relationship_type", relationships, what: .relationshipType) ?? .transactional
         }
         if present("birthday") { record.birthday = cell.day("birthday") ?? nil }
         if present("tags") {
@@ -96,25 +96,25 @@ enum ImportRows {
 
     private static func interaction(_ cell: inout ImportCell, createdAt: Int64) -> ImportRow.Payload? {
         let time = cell.time("date")
-        let channel = cell.choice("channel", channels, what: "channel")
-        if channel == nil && cell.problems.isEmpty { cell.problem("channel", "the channel is empty", "") }
-        let kind = cell.choice("kind", interactionKinds, what: "kind")
-        if kind == nil && cell.problems.isEmpty { cell.problem("kind", "the kind is empty", "") }
-        let direction = cell.choice("direction", directions, what: "direction") ?? .outbound
-        let outcome = cell.choice("outcome", outcomes, what: "outcome")
+        let channel = cell.choice("channel", channels, what: .channel)
+        if channel == nil && cell.problems.isEmpty { cell.problem("channel", .empty(.channel), "") }
+        let kind = cell.choice("kind", interactionKinds, what: .interactionKind)
+        if kind == nil && cell.problems.isEmpty { cell.problem("kind", .empty(.interactionKind), "") }
+        let direction = cell.choice("direction", directions, what: .direction) ?? .outbound
+        let outcome = cell.choice("outcome", outcomes, what: .outcome)
         let sentiment =
             cell.text("sentiment", limit: 16).flatMap { Int($0) }.flatMap(Sentiment.init(rawValue:))
-            ?? cell.choice("sentiment", sentiments, what: "sentiment")
+            ?? cell.choice("sentiment", sentiments, what: .sentiment)
         let note = cell.text("note", multiline: true) ?? ""
         let author = cell.text("author", limit: ImportCell.shortLimit)
         let followUp = cell.day("follow_up_on") ?? nil
-        var status = cell.choice("complaint_status", complaintStates, what: "complaint status")
+        var status = cell.choice("complaint_status", complaintStates, what: .complaintStatus)
         let reference = cell.text("reference", limit: ImportCell.shortLimit)
         guard let time, let channel, let kind else { return nil }
         // The schema ties complaint status to complaints: open by default, none for other kinds.
         if kind == .complaint && status == nil { status = .open }
         if kind != .complaint && status != nil {
-            cell.problem("complaint_status", "only complaints have a complaint status", status?.rawValue)
+            cell.problem("complaint_status", .statusOnlyForComplaints, status?.rawValue)
             return nil
         }
         return .interaction(
@@ -126,24 +126,21 @@ enum ImportRows {
 
     private static func feedback(_ cell: inout ImportCell) -> ImportRow.Payload? {
         let time = cell.time("date")
-        var metric = cell.choice("metric", metrics, what: "metric")
+        var metric = cell.choice("metric", metrics, what: .metric)
         if metric == nil, cell.text("metric") == nil, let implied = cell.mapping.impliedMetric {
             metric = FeedbackMetric(rawValue: implied)
         }
         if metric == nil && !cell.problems.contains(where: { $0.column == cell.mapping["metric"] }) {
             cell.problem(
                 cell.has("metric") ? "metric" : "score",
-                "which metric? (add a metric column: nps, csat or ces)", nil)
+                .whichMetric, nil)
         }
         let scoreText = cell.text("score", limit: 8)
-        var npsType = cell.choice("nps_type", npsTypes, what: "NPS type")
+        var npsType = cell.choice("nps_type", npsTypes, what: .npsType)
         let comment = cell.text("comment", multiline: true)
         guard let time, let metric else { return nil }
         guard let scoreText, let score = Int(scoreText), metric.range.contains(score) else {
-            cell.problem(
-                "score",
-                "a \(metric.rawValue.uppercased()) score is a whole number from \(metric.range.lowerBound) "
-                    + "to \(metric.range.upperBound)", scoreText ?? "")
+            cell.problem("score", .scoreOutOfRange(metric), scoreText ?? "")
             return nil
         }
         if metric == .nps { npsType = npsType ?? .relational } else { npsType = nil }
@@ -160,32 +157,32 @@ enum ImportRows {
             columns.append(column)
             return true
         }
-        let product = cell.required("product", what: "the product")
+        let product = cell.required("product", what: .product)
         let starts = cell.day("starts_on") ?? nil
-        if starts == nil && cell.problems.isEmpty { cell.problem("starts_on", "the start date is empty", "") }
+        if starts == nil && cell.problems.isEmpty { cell.problem("starts_on", .empty(.startDate), "") }
         var record = ContractRecord(
             id: 0, customerID: 0, product: product ?? "", startsOn: starts ?? CalendarDay(daysSinceEpoch: 0),
             endsOn: nil)
         if present("ends_on", "ends_on") { record.endsOn = cell.day("ends_on") ?? nil }
         if present("auto_renews", "auto_renews") { record.autoRenews = cell.flag("auto_renews") ?? true }
         if present("notice_days", "notice_days") {
-            record.noticeDays = cell.integer("notice_days", range: 0...3650, what: "the notice period") ?? 0
+            record.noticeDays = cell.integer("notice_days", range: 0...3650, what: .noticePeriod) ?? 0
         }
         if present("recurring_amount", "recurring_minor") {
             let amount = cell.amount("recurring_amount", style: style) ?? 0
-            if amount < 0 { cell.problem("recurring_amount", "a recurring amount cannot be negative", nil) }
+            if amount < 0 { cell.problem("recurring_amount", .negativeRecurringAmount, nil) }
             record.recurringMinor = amount
         }
         if present("currency", "currency") { record.currency = cell.currency("currency") }
         if present("billing_period", "billing_period") {
-            record.billingPeriod = cell.choice("billing_period", periods, what: "billing period") ?? .monthly
+            record.billingPeriod = cell.choice("billing_period", periods, what: .billingPeriod) ?? .monthly
         }
         if present("status", "status") {
-            record.status = cell.choice("status", contractStates, what: "status") ?? .active
+            record.status = cell.choice("status", contractStates, what: .contractStatus) ?? .active
         }
         record.externalRef = cell.text("reference", limit: ImportCell.shortLimit)
         if let starts, let ends = record.endsOn, ends < starts {
-            cell.problem("ends_on", "the contract ends before it starts", ends.iso)
+            cell.problem("ends_on", .endsBeforeStart, ends.iso)
         }
         guard product != nil, starts != nil else { return nil }
         return .contract(record, columns: columns)

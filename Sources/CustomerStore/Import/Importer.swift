@@ -1,4 +1,5 @@
 import Foundation
+import Scoring
 
 /// What to import and how; the command line's flags.
 public struct ImportOptions: Sendable {
@@ -135,7 +136,7 @@ public struct Importer: Sendable {
             } catch {
                 checked.issues.add(
                     ImportIssue(
-                        file: options.fileName, line: error.line, column: error.column, message: error.message
+                        file: options.fileName, line: error.line, column: error.column, problem: error.problem
                     ))
                 unreadable = true
                 break
@@ -174,7 +175,7 @@ public struct Importer: Sendable {
                     ambiguous[wrongUnder, default: IssueList()].add(
                         ImportIssue(
                             file: options.fileName, line: record.line, column: pending.column + 1,
-                            message: ImportCell.ambiguityHint, value: pending.value))
+                            problem: .ambiguousAmount, value: pending.value))
                 }
                 if let row, checksCustomers, let column = columns["customer_id"] {
                     references.append((row.customer, record.line, column + 1))
@@ -414,23 +415,21 @@ public struct Importer: Sendable {
         rejects?.add(record.fields + [String(record.line), reason])
     }
 
-    private func issue(_ record: CSVRecord, _ problem: (column: Int, message: String, value: String?))
-        -> ImportIssue
-    {
+    private func issue(_ record: CSVRecord, _ problem: ImportCell.Problem) -> ImportIssue {
         ImportIssue(
-            file: options.fileName, line: record.line, column: problem.column + 1, message: problem.message,
+            file: options.fileName, line: record.line, column: problem.column + 1, problem: problem.problem,
             value: problem.value)
     }
 
     private func columnCountIssue(_ record: CSVRecord, expected: Int) -> ImportIssue {
         ImportIssue(
             file: options.fileName, line: record.line, column: 1,
-            message: "expected \(expected) columns, found \(record.fields.count)")
+            problem: .columnCount(expected: expected, found: record.fields.count))
     }
 
     private func missingCustomerIssue(_ customer: String, _ line: Int, _ column: Int) -> ImportIssue {
         ImportIssue(
             file: options.fileName, line: line, column: column,
-            message: "no customer with this id (use --create-missing to create them)", value: customer)
+            problem: .unknownCustomer, value: customer)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Scoring
 
 /// Where an import reads from: a file (streamed in chunks) or bytes already in memory (tests).
 public enum ImportSource: Sendable {
@@ -85,7 +86,7 @@ struct RecordStream {
             if pending.count > Self.maxRecordBytes {
                 _ = try emit(upTo: pending.count)
                 throw CSVShapeError(
-                    line: nextLine, column: 1, message: "a record longer than 8 MB without a line end")
+                    line: nextLine, column: 1, problem: .recordTooLong)
             }
             if let chunk = readChunk() {
                 decoder.decode(chunk, final: false, into: &pending)

@@ -14,7 +14,11 @@ public struct ImportResult: Hashable, Sendable {
     public var customersCreated = 0
     public var seconds = 0.0
     public var rescored = false
-    /// Error lines (`FILE:LINE:COLUMN: ...`) of a refused file, or the one reason it failed.
+    /// Why the importer refused the file, as values the catalogue words in the user's language
+    /// (`FILE:LINE:COLUMN: ...` lines and the summary lines).
+    public var refusal: ImportRefusal?
+    /// Plain lines shown after the refusal's, as they are: a failure from outside the importer's
+    /// vocabulary (the store, the file system), in the words that reported it.
     public var problems: [String] = []
     /// How many problems a refused file has: the lines above may show only the first ones and
     /// end with a summary line, so they are not counted.
@@ -116,7 +120,8 @@ public enum ImportPanel {
             lines.append([Span(catalog.importNothingImported(), .statusError)])
             lines.append([])
         }
-        for problem in result.problems {
+        let refused = result.refusal.map(catalog.importRefusalLines) ?? []
+        for problem in refused + result.problems {
             lines.append([Span("  " + sanitizedForTerminal(problem))])
         }
         return lines
