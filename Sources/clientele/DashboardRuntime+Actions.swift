@@ -27,9 +27,12 @@ extension StoreWorker {
                     contractsKept: report.contractsKeptPseudonymised)
                 return [.customerErased(customerID: id, outcome)]
             }
-        case .importFile(let kind, let path):
+        case .importFile(let kind, let path, let createMissing):
             run(on: Self.actions) { [self] in
-                [.importFinished(importFile(kind: kind, path: TypedPath.absolute(path)))]
+                [
+                    .importFinished(
+                        importFile(kind: kind, path: TypedPath.absolute(path), createMissing: createMissing))
+                ]
             }
         default:
             break
@@ -37,7 +40,7 @@ extension StoreWorker {
     }
 
     /// Both passes of the importer with progress into the inbox; all or nothing, as the CLI.
-    private func importFile(kind: String, path: String) -> ImportResult {
+    private func importFile(kind: String, path: String, createMissing: Bool) -> ImportResult {
         let name = (path as NSString).lastPathComponent
         var result = ImportResult(file: name, kind: kind, succeeded: false)
         guard let importKind = ImportKind(rawValue: kind) else {
@@ -46,7 +49,8 @@ extension StoreWorker {
             return result
         }
         let started = Clock.monotonicSeconds()
-        let options = ImportOptions(kind: importKind, fileName: name, createdAt: Int64(time(nil)))
+        var options = ImportOptions(kind: importKind, fileName: name, createdAt: Int64(time(nil)))
+        options.createMissingCustomers = createMissing
         do {
             let summary = try Importer(options: options).run(.file(path), into: store) {
                 [inbox] done, total in

@@ -250,6 +250,23 @@ struct TrustEndToEndTests {
         #expect(try store.int("SELECT count(*) FROM orders") == before + 2)
         try tmux.sendKeys("Escape")
         #expect(tmux.waitUntil { !$0.contains("rows read") }, "\(tmux.lastCapture)")
+        // A customer the store lacks: refused with the hint, then created when asked to.
+        let newcomer = store.scratch.file("new customer.csv")
+        try Data("customer_id,date,amount\nNEU-7,2025-06-05,12.50\n".utf8).write(
+            to: URL(fileURLWithPath: newcomer))
+        try tmux.sendText(":import orders \(newcomer)")
+        try tmux.sendKeys("Enter")
+        #expect(tmux.waitFor("use --create-missing"), "\(tmux.lastCapture)")
+        try tmux.sendKeys("Escape")
+        #expect(tmux.waitUntil { !$0.contains("Nothing was imported") }, "\(tmux.lastCapture)")
+        try tmux.sendText(":import orders --create-missing \(newcomer)")
+        try tmux.sendKeys("Enter")
+        #expect(
+            tmux.waitFor("imported new customer.csv: 1 new", timeout: .seconds(10)), "\(tmux.lastCapture)")
+        #expect(try store.int("SELECT count(*) FROM customers WHERE external_id = 'NEU-7'") == 1)
+        try tmux.sendKeys("Escape")
+        #expect(tmux.waitUntil { !$0.contains("rows read") }, "\(tmux.lastCapture)")
+
         try tmux.sendText(":import nonsense \(good)")
         try tmux.sendKeys("Enter")
         #expect(tmux.waitFor("usage: import customers|orders"), "\(tmux.lastCapture)")

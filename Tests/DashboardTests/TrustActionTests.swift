@@ -30,7 +30,13 @@ struct TrustActionTests {
         #expect(ColonCommand.parse("erase 5", current: filter) == .failure(.usage(.errorEraseUsage)))
         #expect(
             ColonCommand.parse("import Orders /data/mein export.csv", current: filter)
-                == .success(.importFile(kind: "orders", path: "/data/mein export.csv")))
+                == .success(.importFile(kind: "orders", path: "/data/mein export.csv", createMissing: false)))
+        #expect(
+            ColonCommand.parse("import orders --create-missing /data/neu.csv", current: filter)
+                == .success(.importFile(kind: "orders", path: "/data/neu.csv", createMissing: true)))
+        #expect(
+            ColonCommand.parse("import orders --create-missing", current: filter)
+                == .failure(.usage(.errorImportUsage)))
         #expect(ColonCommand.parse("import orders", current: filter) == .failure(.usage(.errorImportUsage)))
         #expect(
             ColonCommand.parse("import stuff x.csv", current: filter) == .failure(.usage(.errorImportUsage)))
@@ -160,7 +166,7 @@ struct TrustActionTests {
         var state = Fixtures.listState(columns: 80, rows: 16)
         #expect(
             command("import orders /data/orders.csv", &state) == [
-                .importFile(kind: "orders", path: "/data/orders.csv")
+                .importFile(kind: "orders", path: "/data/orders.csv", createMissing: false)
             ])
         #expect(command("import orders /data/other.csv", &state).isEmpty)
         #expect(state.status?.text == "an import is already running; wait for it to finish")

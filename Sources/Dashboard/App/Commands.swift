@@ -16,8 +16,8 @@ public enum ColonCommand: Equatable, Sendable {
     case exportData(path: String?)
     /// `:erase` on a customer's detail (asks for the id first).
     case erase
-    /// `:import KIND FILE`.
-    case importFile(kind: String, path: String)
+    /// `:import KIND [--create-missing] FILE`.
+    case importFile(kind: String, path: String, createMissing: Bool)
 
     /// The commands the help overlay lists, with their help texts.
     public static let documented: [(usage: String, help: UIText)] = [
@@ -30,7 +30,7 @@ public enum ColonCommand: Equatable, Sendable {
         ("theme NAME", .commandThemeHelp),
         ("lang en|de", .commandLangHelp),
         ("q", .commandQuitHelp),
-        ("import KIND FILE", .commandImportHelp),
+        ("import KIND [--create-missing] FILE", .commandImportHelp),
         ("export-data [FILE]", .commandExportDataHelp),
         ("erase", .commandEraseHelp),
     ]
@@ -105,9 +105,16 @@ public enum ColonCommand: Equatable, Sendable {
             guard arguments.count >= 2, importKinds.contains(arguments[0].lowercased()) else {
                 return .failure(.usage(.errorImportUsage))
             }
-            let path = text.drop { $0 == " " }.drop { $0 != " " }.drop { $0 == " " }.drop { $0 != " " }
+            // The path is the rest of the line (it may contain spaces); `--create-missing` may
+            // come before it, as on the command line, so the importer's hint can be followed.
+            var path = text.drop { $0 == " " }.drop { $0 != " " }.drop { $0 == " " }.drop { $0 != " " }
                 .trimmingCharacters(in: .whitespaces)
-            return .success(.importFile(kind: arguments[0].lowercased(), path: path))
+            let flag = "--create-missing"
+            let createMissing = path.hasPrefix(flag + " ")
+            if createMissing { path = path.dropFirst(flag.count).trimmingCharacters(in: .whitespaces) }
+            guard !path.isEmpty, path != flag else { return .failure(.usage(.errorImportUsage)) }
+            return .success(
+                .importFile(kind: arguments[0].lowercased(), path: path, createMissing: createMissing))
         default:
             return .failure(.unknown(verb))
         }

@@ -151,6 +151,7 @@ public enum Effect: Equatable, Sendable {
     case exportPersonalData(customerID: Int64, path: String)
     /// Erase the customer's personal data (as `clientele privacy erase`).
     case eraseCustomer(customerID: Int64)
-    /// Import a CSV file of `kind` (customers, orders, ...) on a worker, all or nothing.
-    case importFile(kind: String, path: String)
+    /// Import a CSV file of `kind` (customers, orders, ...) on a worker, all or nothing;
+    /// `createMissing` creates customers the rows name but the store lacks.
+    case importFile(kind: String, path: String, createMissing: Bool)
 }

@@ -344,8 +344,8 @@ public enum Dashboard {
             return PrivacyActions.export(path: path, &state)
         case .erase:
             return PrivacyActions.erase(&state)
-        case .importFile(let kind, let path):
-            return ImportPanel.start(kind: kind, path: path, &state)
+        case .importFile(let kind, let path, let createMissing):
+            return ImportPanel.start(kind: kind, path: path, createMissing: createMissing, &state)
         }
     }
 }

@@ -188,8 +188,8 @@ public struct Catalog: Hashable, Sendable {
             )
         case .errorImportUsage:
             (
-                "usage: import customers|orders|interactions|feedback|contracts FILE",
-                "Aufruf: import customers|orders|interactions|feedback|contracts DATEI"
+                "usage: import customers|orders|interactions|feedback|contracts [--create-missing] FILE",
+                "Aufruf: import customers|orders|interactions|feedback|contracts [--create-missing] DATEI"
             )
         case .errorEraseUsage:
             ("usage: erase (then type the customer's id)", "Aufruf: erase (dann die Kundennummer eingeben)")

@@ -48,7 +48,7 @@ public struct ImportState: Hashable, Sendable {
 /// `:import KIND FILE`: started here, run by the runtime on a worker, progress in the status
 /// bar, then a panel with the summary or the first problems (scrollable; Esc closes it).
 public enum ImportPanel {
-    static func start(kind: String, path: String, _ state: inout AppState) -> [Effect] {
+    static func start(kind: String, path: String, createMissing: Bool, _ state: inout AppState) -> [Effect] {
         guard state.importing.runningFile == nil else {
             state.status = StatusMessage(state.catalog.importAlreadyRunning(), isError: true)
             return []
@@ -56,7 +56,7 @@ public enum ImportPanel {
         state.importing.runningFile = path
         state.importing.fraction = 0
         state.status = StatusMessage(state.catalog.importing(sanitizedForTerminal(path), percent: 0))
-        return [.importFile(kind: kind, path: path)]
+        return [.importFile(kind: kind, path: path, createMissing: createMissing)]
     }
 
     static func progress(done: Int, total: Int, _ state: inout AppState) {
