@@ -2,21 +2,35 @@ import GRDB
 import Scoring
 
 extension CustomerStore {
-    /// Finds customers by id, external id, or (failing both) a search over names and notes.
+    /// Finds customers by external id or id, or (failing both) a search over names and notes.
     /// One hit means the customer is clear; several mean the caller must ask which.
+    ///
+    /// A number can be both: one customer's external id ("1" from a source system) and another
+    /// one's store id. Then both are returned, so nothing irreversible (an erasure) happens to
+    /// the wrong one; `id:N` names the store id alone.
     public func resolveCustomer(_ text: String, limit: Int = 10) throws(StoreError) -> [CustomerHit] {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let exact = try read { db -> CustomerHit? in
-            let sql = "SELECT id, name, company, city FROM customers WHERE "
-            let row =
-                try Row.fetchOne(db, sql: sql + "external_id = ?", arguments: [trimmed])
-                ?? (Int64(trimmed).map { id in try? Row.fetchOne(db, sql: sql + "id = ?", arguments: [id]) }
-                    ?? nil)
-            return row.map {
-                CustomerHit(id: $0["id"], name: $0["name"], company: $0["company"], city: $0["city"])
-            }
+        let sql = "SELECT id, name, company, city, external_id FROM customers WHERE "
+        func hit(_ row: Row) -> CustomerHit {
+            CustomerHit(
+                id: row["id"], name: row["name"], company: row["company"], city: row["city"],
+                externalID: row["external_id"])
         }
-        if let exact { return [exact] }
+        if trimmed.lowercased().hasPrefix("id:") {
+            guard let id = Int64(trimmed.dropFirst(3).trimmingCharacters(in: .whitespaces)) else { return [] }
+            return try read { db in try Row.fetchOne(db, sql: sql + "id = ?", arguments: [id]).map(hit) }
+                .map { [$0] } ?? []
+        }
+        let exact = try read { db -> [CustomerHit] in
+            var hits = try Row.fetchAll(db, sql: sql + "external_id = ?", arguments: [trimmed]).map(hit)
+            if let id = Int64(trimmed), let byID = try Row.fetchOne(db, sql: sql + "id = ?", arguments: [id]),
+                !hits.contains(where: { $0.id == id })
+            {
+                hits.append(hit(byID))
+            }
+            return hits
+        }
+        if !exact.isEmpty { return exact }
         return try searchCustomers(trimmed, limit: limit)
     }
 

@@ -35,6 +35,8 @@ public struct CustomerHit: Sendable, Equatable {
     public var name: String
     public var company: String?
     public var city: String?
+    /// The customer number from the source system, so a list of hits tells people apart.
+    public var externalID: String? = nil
 }
 
 extension CustomerStore {
@@ -86,7 +88,7 @@ extension CustomerStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, name, company, city FROM customers
+                    SELECT id, name, company, city, external_id FROM customers
                     WHERE id IN (
                         SELECT rowid FROM customer_search WHERE customer_search MATCH ?1
                         UNION
@@ -96,7 +98,9 @@ extension CustomerStore {
                     LIMIT ?2
                     """, arguments: [query, limit])
             return rows.map { row in
-                CustomerHit(id: row["id"], name: row["name"], company: row["company"], city: row["city"])
+                CustomerHit(
+                    id: row["id"], name: row["name"], company: row["company"], city: row["city"],
+                    externalID: row["external_id"])
             }
         }
     }

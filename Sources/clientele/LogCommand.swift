@@ -16,7 +16,7 @@ struct LogCommand: ParsableCommand {
                        --note "Angebot besprochen" --nps 9 --nps-type transactional --follow-up +3d
             """)
 
-    @Argument(help: "Customer id, external id or search.")
+    @Argument(help: "Customer number (external id), id:N (the store's id), or a search.")
     var customer: String
 
     @OptionGroup var store: StoreOptions
@@ -101,19 +101,7 @@ struct LogCommand: ParsableCommand {
 
     private func logInteraction() throws {
         let customerStore = try store.open(createIfMissing: false)
-        let hits = try customerStore.resolveCustomer(customer)
-        guard hits.count == 1, let hit = hits.first else {
-            if hits.isEmpty {
-                throw CommandError("no customer matches \"\(sanitizedForTerminal(customer))\"")
-            }
-            let list = hits.map {
-                "  \($0.id)  \(sanitizedForTerminal($0.name))\($0.company.map { " · " + sanitizedForTerminal($0) } ?? "")"
-            }
-            let count = hits.count >= 10 ? "10 or more" : "\(hits.count)"
-            throw CommandError(
-                "\"\(sanitizedForTerminal(customer))\" matches \(count) customers; use an id:\n"
-                    + list.joined(separator: "\n"))
-        }
+        let hit = try CustomerArgument.resolve(customer, in: customerStore)
         let now = Int64(time(nil))
         let today = Clock.today()
         let interaction = InteractionRecord(

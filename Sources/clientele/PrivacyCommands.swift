@@ -17,13 +17,25 @@ enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Finds exactly one customer or explains why not (shared by the privacy commands).
 enum CustomerArgument {
+    /// Several hits are listed with what tells them apart (customer number, company, city)
+    /// and the `id:N` that names exactly one: a bare number may be a customer number too.
     static func resolve(_ text: String, in store: CustomerStore) throws -> CustomerHit {
         let hits = try store.resolveCustomer(text)
         guard hits.count == 1, let hit = hits.first else {
             if hits.isEmpty { throw CommandError("no customer matches \"\(sanitizedForTerminal(text))\"") }
-            let list = hits.map { "  \($0.id)  \(sanitizedForTerminal($0.name))" }.joined(separator: "\n")
+            let count = hits.count >= 10 ? "10 or more" : "\(hits.count)"
+            let width = hits.map { "id:\($0.id)".count }.max() ?? 0
+            let list = hits.map { hit in
+                let id = "id:\(hit.id)"
+                let number: String? = hit.externalID.map { "no. " + $0 }
+                let parts = [number, hit.name, hit.company, hit.city].compactMap { $0 }.filter { !$0.isEmpty }
+                    .map { sanitizedForTerminal($0) }
+                return "  " + id + String(repeating: " ", count: width - id.count) + "  "
+                    + parts.joined(separator: " · ")
+            }
             throw CommandError(
-                "\"\(sanitizedForTerminal(text))\" matches several customers; use an id:\n" + list)
+                "\"\(sanitizedForTerminal(text))\" matches \(count) customers; name one by its id:N:\n"
+                    + list.joined(separator: "\n"))
         }
         return hit
     }
@@ -77,7 +89,7 @@ struct PrivacyExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export everything the store holds about one person (GDPR Art. 15).")
 
-    @Argument(help: "Customer id, external id or search.")
+    @Argument(help: "Customer number (external id), id:N (the store's id), or a search.")
     var customer: String
 
     @OptionGroup var store: StoreOptions
@@ -141,7 +153,7 @@ struct PrivacyEraseCommand: ParsableCommand {
             still hold it. The erasure log keeps the id and the time only.
             """)
 
-    @Argument(help: "Customer id, external id or search.")
+    @Argument(help: "Customer number (external id), id:N (the store's id), or a search.")
     var customer: String
 
     @OptionGroup var store: StoreOptions

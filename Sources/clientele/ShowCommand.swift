@@ -10,7 +10,7 @@ struct ShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "Show one customer: profile, scores with reasons, bindings, actions, touchpoints.")
 
-    @Argument(help: "Customer id, external id or search.")
+    @Argument(help: "Customer number (external id), id:N (the store's id), or a search.")
     var customer: String
 
     @OptionGroup var store: StoreOptions

@@ -180,7 +180,7 @@ struct LogCommandTests {
         ])
         #expect(ambiguous.status == 1)
         #expect(ambiguous.standardError.contains("matches"))
-        #expect(ambiguous.standardError.contains("use an id"))
+        #expect(ambiguous.standardError.contains("name one by its id:N"))
         let unknown = try Clientele.run([
             "log", "nobody-at-all", "--db", path, "--channel", "call", "--kind", "sales",
         ])
@@ -273,5 +273,27 @@ struct PrivacyCommandTests {
         #expect(purge.status == 0)
         #expect(purge.standardOutput.contains("Anonymised"))
         #expect(try Clientele.run(["privacy", "purge", "--older-than", "soon", "--db", path]).status == 64)
+    }
+
+    @Test("erase with a number that is one customer's number and another's id erases nobody and lists both")
+    func eraseNeverGuesses() throws {
+        let scratch = try Scratch()
+        let path = scratch.file("numbers.sqlite")
+        #expect(try Clientele.run(["init", "--db", path]).status == 0)
+        let customers = scratch.file("kunden.csv")
+        try Data("Kundennummer;Name;Ort\n1002;Anna Müller;Berlin\n1;Carla Vogt;Bonn\n".utf8)
+            .write(to: URL(fileURLWithPath: customers))
+        #expect(try Clientele.run(["import", "customers", customers, "--db", path]).status == 0)
+        let guess = try Clientele.run(["privacy", "erase", "1", "--db", path, "--yes"])
+        #expect(guess.status == 1)
+        #expect(guess.standardError.contains("id:2  no. 1 · Carla Vogt · Bonn"), "\(guess.standardError)")
+        #expect(guess.standardError.contains("id:1  no. 1002 · Anna Müller · Berlin"))
+        let erasures = try DatabaseQueue(path: path).read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM erasures")
+        }
+        #expect(erasures == 0)
+        let named = try Clientele.run(["privacy", "erase", "id:2", "--db", path, "--yes"])
+        #expect(named.status == 0, "\(named.standardError)")
+        #expect(named.standardOutput.contains("customer 2"), "\(named.standardOutput)")
     }
 }

@@ -197,6 +197,26 @@ struct InteractionWriteTests {
         #expect(try store.resolveCustomer("angstrom").map(\.id) == [customer])
     }
 
+    @Test("A number that is one customer's customer number and another's id names both; id:N names one")
+    func numberNamesBoth() throws {
+        let folder = try TemporaryFolder()
+        let store = try CustomerStore.open(path: folder.file("numbers.sqlite"))
+        try store.insert(CustomerRecord(id: 0, externalID: "K-9", name: "Bernd Kunz", createdAt: 0))
+        let carla = try store.insert(CustomerRecord(id: 0, externalID: "1", name: "Carla Vogt", createdAt: 0))
+        let anna = try store.insert(
+            CustomerRecord(id: 0, externalID: "1002", name: "Anna Müller", city: "Berlin", createdAt: 0))
+        try #require(carla != 1, "the test needs customer number 1 on another store id")
+        let both = try store.resolveCustomer("1")
+        #expect(Set(both.map { $0.id }) == [carla, 1])
+        #expect(both.first { $0.id == carla }?.externalID == "1")
+        #expect(try store.resolveCustomer("id:\(carla)").map { $0.id } == [carla])
+        #expect(try store.resolveCustomer("id: \(anna)").map { $0.id } == [anna])
+        #expect(try store.resolveCustomer("1002").map { $0.id } == [anna])
+        #expect(try store.resolveCustomer("id:99999").isEmpty)
+        #expect(try store.resolveCustomer("id:x").isEmpty)
+        #expect(try store.resolveCustomer("Anna").first?.externalID == "1002")
+    }
+
     @Test("Undo says whether the row was there, and never removes a different row with the same id")
     func undoIsSafe() throws {
         let folder = try TemporaryFolder()
