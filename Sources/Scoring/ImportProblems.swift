@@ -76,6 +76,9 @@ public enum ImportProblem: Hashable, Sendable {
     case notAWholeNumber(ImportSubject, range: ClosedRange<Int>)
     case notYesOrNo
     case notACurrency
+    /// Money in another currency than the store's (EUR): every figure adds amounts up, and
+    /// there is no exchange rate to convert them with.
+    case foreignCurrency(code: String)
     case statusOnlyForComplaints
     case whichMetric
     case scoreOutOfRange(FeedbackMetric)
@@ -114,6 +117,8 @@ public enum ImportProblem: Hashable, Sendable {
             "the \(subject.english) must be a whole number from \(range.lowerBound) to \(range.upperBound)"
         case .notYesOrNo: "not yes or no (use ja/nein, yes/no, 1/0)"
         case .notACurrency: "not a three-letter currency code"
+        case .foreignCurrency(let code):
+            "an amount in \(code): Clientele keeps every amount in EUR; convert the file's amounts to EUR first"
         case .statusOnlyForComplaints: "only complaints have a complaint status"
         case .whichMetric: "which metric? (add a metric column: nps, csat or ces)"
         case .scoreOutOfRange(let metric):

@@ -98,11 +98,42 @@ struct ImportFormatTests {
         #expect(try unclear.count("orders") == 0)
     }
 
+    @Test("Money in another currency is refused at its cell, whether a column or the amount's symbol says so")
+    func foreignCurrency() throws {
+        let fixture = try ImportFixture()
+        let (_, byColumn) = fixture.issues(
+            .orders,
+            Array("customer_id,date,amount,currency\nK-1,2025-01-01,5,EUR\nK-1,2025-01-02,5,JPY\n".utf8))
+        #expect(
+            byColumn == [
+                "in.csv:3:4: an amount in JPY: Clientele keeps every amount in EUR; convert the file's "
+                    + "amounts to EUR first (\"JPY\")"
+            ])
+        let (_, bySymbol) = fixture.issues(
+            .orders,
+            Array("Kunde;Datum;Betrag\nK-1;1.1.2025;12,50 €\nK-1;2.1.2025;CHF 20\nK-1;3.1.2025;5,00 $\n".utf8)
+        )
+        #expect(bySymbol.count == 2, "\(bySymbol)")
+        #expect(bySymbol.first?.hasPrefix("in.csv:3:3: an amount in CHF") == true, "\(bySymbol)")
+        #expect(bySymbol.last?.hasPrefix("in.csv:4:3: an amount in USD") == true, "\(bySymbol)")
+        let (_, contract) = fixture.issues(
+            .contracts,
+            Array(
+                "customer_id,product,starts_on,recurring_amount,currency\nK-1,Wartung,2025-01-01,99,CHF\n"
+                    .utf8))
+        #expect(contract.first?.hasPrefix("in.csv:2:5: an amount in CHF") == true, "\(contract)")
+        #expect(try fixture.count("orders") == 0)
+        #expect(try fixture.count("contracts") == 0)
+        // Euro spellings are fine, and stored as EUR.
+        try fixture.run(.orders, Array("customer_id,date,amount,currency\nK-1,2025-01-01,5 EUR,€\n".utf8))
+        #expect(try fixture.strings("SELECT currency FROM orders") == ["EUR"])
+    }
+
     @Test("Headers match without case or accents, --map overrides, a missing column lists the headers")
     func headers() throws {
         let fixture = try ImportFixture()
-        try fixture.run(.orders, Array("KUNDEN-NR.;DATUM;Umsatz;Waehrung\nK-1;1.1.2025;5;chf\n".utf8))
-        #expect(try fixture.strings("SELECT currency FROM orders") == ["CHF"])
+        try fixture.run(.orders, Array("KUNDEN-NR.;DATUM;Umsatz;Waehrung\nK-1;1.1.2025;5;eur\n".utf8))
+        #expect(try fixture.strings("SELECT currency FROM orders") == ["EUR"])
         try fixture.run(.orders, Array("Kd;Tag;Summe\nK-1;2.1.2025;7\n".utf8)) {
             $0.columnMap = ["Kd": "customer_id", "Tag": "date"]
         }

@@ -28,7 +28,8 @@ struct ImportSortedTests {
             let day = index % 28 + 1
             let minute = index % 60
             let cents = 100 + index * 37 % 9_000
-            let currency = index % 7 == 0 ? "USD" : "EUR"
+            // The store keeps euros only; "€" and "eur" are written as EUR.
+            let currency = index % 7 == 0 ? "€" : index % 5 == 0 ? "eur" : "EUR"
             let category = index % 3 == 0 ? "Ersatzteile" : ""
             let number = index % 4 == 0 ? "N-\(index)" : ""
             let dayText = day < 10 ? "0\(day)" : "\(day)"
@@ -37,7 +38,7 @@ struct ImportSortedTests {
                 "\(customer),2025-03-\(dayText)T10:\(minuteText):00Z,\(cents / 100).\(cents % 100 < 10 ? "0" : "")"
             text += "\(cents % 100),\(currency),\(category),\(number)\n"
             let time = 1_740_787_200 + Int64(day - 1) * 86_400 + 36_000 + Int64(minute) * 60
-            expected.append("\(customer)|\(time)|\(cents)|\(currency)|\(category)|\(number)")
+            expected.append("\(customer)|\(time)|\(cents)|EUR|\(category)|\(number)")
         }
         return (text, expected.sorted())
     }

@@ -15,6 +15,22 @@ enum Amount {
     }
 
     static let symbols = ["€", "EUR", "$", "USD", "CHF", "£", "GBP", "Fr.", "SFr."]
+    /// The currency each symbol writes ("SFr." before "Fr." is not needed: both are CHF).
+    static let symbolCurrencies = [
+        "€": "EUR", "EUR": "EUR", "$": "USD", "USD": "USD", "CHF": "CHF", "£": "GBP", "GBP": "GBP",
+        "Fr.": "CHF", "SFr.": "CHF",
+    ]
+
+    /// The currency an amount's own symbol names (`12,50 €`, `CHF 20`), if it has one.
+    static func currencyMark(_ text: String) -> String? {
+        let body = text.trimmingCharacters(in: .whitespaces)
+        // Longest first, so "SFr." is not read as "Fr." and "USD" not as "$".
+        for symbol in symbols.sorted(by: { $0.count > $1.count })
+        where body.hasPrefix(symbol) || body.hasSuffix(symbol) {
+            return symbolCurrencies[symbol]
+        }
+        return nil
+    }
     static let maxDigits = 13
 
     static func read(_ text: String) -> Reading {

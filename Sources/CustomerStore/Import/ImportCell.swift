@@ -172,6 +172,21 @@ struct ImportCell {
         return value
     }
 
+    /// The row's currency, which must be the store's: EUR. A currency column or an amount's own
+    /// symbol (`20 CHF`) naming another is a problem (at the column that names it), because the
+    /// figures add amounts up and there is no rate to convert them with.
+    mutating func storeCurrency(_ field: String, amountField: String) -> String {
+        let code = currency(field)
+        if code != "EUR", has(field) {
+            problem(field, .foreignCurrency(code: code), text(field, limit: 16))
+        } else if let amount = text(amountField, limit: 64), let mark = Amount.currencyMark(amount),
+            mark != "EUR"
+        {
+            problem(amountField, .foreignCurrency(code: mark), amount)
+        }
+        return "EUR"
+    }
+
     mutating func currency(_ field: String) -> String {
         guard let text = text(field, limit: 16) else { return "EUR" }
         if text.utf8.count == 3

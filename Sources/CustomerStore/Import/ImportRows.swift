@@ -84,7 +84,7 @@ enum ImportRows {
     private static func order(_ cell: inout ImportCell, style: ImportNumberStyle??) -> ImportRow.Payload? {
         let time = cell.time("date")
         let amount = cell.amount("amount", style: style)
-        let currency = cell.currency("currency")
+        let currency = cell.storeCurrency("currency", amountField: "amount")
         let category = cell.text("category", limit: ImportCell.shortLimit)
         let number = cell.text("order_number", limit: ImportCell.shortLimit)
         guard let time, let amount else { return nil }
@@ -173,7 +173,9 @@ enum ImportRows {
             if amount < 0 { cell.problem("recurring_amount", .negativeRecurringAmount, nil) }
             record.recurringMinor = amount
         }
-        if present("currency", "currency") { record.currency = cell.currency("currency") }
+        if present("currency", "currency") { record.currency = "EUR" }
+        // A column or the amount's own symbol naming another currency is refused.
+        _ = cell.storeCurrency("currency", amountField: "recurring_amount")
         if present("billing_period", "billing_period") {
             record.billingPeriod = cell.choice("billing_period", periods, what: .billingPeriod) ?? .monthly
         }

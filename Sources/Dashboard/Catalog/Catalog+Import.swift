@@ -119,6 +119,9 @@ extension Catalog {
                 + "\(range.upperBound) sein"
         case .notYesOrNo: return "weder ja noch nein (möglich: ja/nein, yes/no, 1/0)"
         case .notACurrency: return "kein Währungscode aus drei Buchstaben"
+        case .foreignCurrency(let code):
+            return
+                "ein Betrag in \(code): Clientele führt alle Beträge in EUR; bitte die Beträge vorher in EUR umrechnen"
         case .statusOnlyForComplaints: return "nur Beschwerden haben einen Beschwerdestatus"
         case .whichMetric: return "welche Kennzahl? (eine Spalte Kennzahl mit nps, csat oder ces ergänzen)"
         case .scoreOutOfRange(let metric):
