@@ -29,7 +29,8 @@ public enum ChurnRisk {
 
         let signals =
             purchaseHazards(
-                facts, asOf: asOf, probabilityAlive: probabilityAlive, populationGapDays: populationGapDays)
+                facts, asOf: asOf, probabilityAlive: probabilityAlive, populationGapDays: populationGapDays,
+                contractRunning: facts.contracts.contains { $0.isRunning(on: asOf) })
             + contractHazards(facts, asOf: asOf, bindings: bindings, settings: settings)
             + feedbackHazards(facts, asOf: asOf, settings: settings)
         for signal in signals { add(signal.reason, signal.weight) }
@@ -67,10 +68,16 @@ public enum ChurnRisk {
         return RiskAssessment(risk: risk, band: band, reasons: Array(reasons), bindings: bindings)
     }
 
+    /// `contractRunning`: the customer is in a running contract. Then the contract is the
+    /// relationship (its end, notice and cancellation are the churn signals): a pause in one-off
+    /// orders weighs half, and "probably no longer buying" is not said of someone who pays
+    /// every month (the audit found 383 demo customers with a running contract at 90 % risk).
     static func purchaseHazards(
-        _ facts: CustomerFacts, asOf: CalendarDay, probabilityAlive: Double?, populationGapDays: Double?
+        _ facts: CustomerFacts, asOf: CalendarDay, probabilityAlive: Double?, populationGapDays: Double?,
+        contractRunning: Bool = false
     ) -> [WeightedReason] {
         guard let purchases = facts.purchases else { return [] }
+        let pauseWeight = contractRunning ? 0.5 : 1
         var hazards: [WeightedReason] = []
         let since = purchases.lastDay.days(until: asOf)
         if let usual = purchases.usualGapDays, usual > 0 {
@@ -80,17 +87,17 @@ public enum ChurnRisk {
                 // The purchase model already weighs a pause against this customer's rhythm and
                 // the whole base; when it still finds them likely active, the pause counts less.
                 let trust = probabilityAlive.map { min(1, 2 * (1 - $0) + 0.2) } ?? 1
-                let weight = min(0.7, 0.25 * (ratio - 1.5) + 0.15) * trust
+                let weight = min(0.7, 0.25 * (ratio - 1.5) + 0.15) * trust * pauseWeight
                 hazards.append(
                     WeightedReason(
                         reason: .orderOverdue(daysSinceLastOrder: since, usualGapDays: Int(usual.rounded())),
                         weight: weight))
             }
         } else if let gap = populationGapDays, gap > 0, Double(since) > 3 * gap {
-            let weight = min(0.6, 0.1 * (Double(since) / gap - 3) + 0.2)
+            let weight = min(0.6, 0.1 * (Double(since) / gap - 3) + 0.2) * pauseWeight
             hazards.append(WeightedReason(reason: .noRecentOrder(daysSinceLastOrder: since), weight: weight))
         }
-        if let alive = probabilityAlive, purchases.purchaseDays > 1, alive < 0.5 {
+        if let alive = probabilityAlive, purchases.purchaseDays > 1, alive < 0.5, !contractRunning {
             hazards.append(
                 WeightedReason(
                     reason: .likelyInactive(percentAlive: Int((alive * 100).rounded())), weight: 1 - alive))

@@ -194,6 +194,14 @@ public struct ContractFacts: Sendable, Equatable {
     /// The last day notice can be given before `endsOn`.
     public var noticeDeadline: CalendarDay? { endsOn?.adding(days: -noticeDays) }
 
+    /// A contract the customer is in on `day`: active (or about to start) and not ended. While
+    /// one runs the contract is the relationship, and its end, notice and cancellation are the
+    /// churn signals, not a pause in one-off orders.
+    public func isRunning(on day: CalendarDay) -> Bool {
+        guard status == .active || status == .pending else { return false }
+        return endsOn.map { $0 >= day } ?? true
+    }
+
     /// A live contract that renews by itself and whose notice deadline has passed on `day`:
     /// the customer can no longer leave at `endsOn`, so that end is no risk and no occasion.
     public func isRenewing(on day: CalendarDay) -> Bool {

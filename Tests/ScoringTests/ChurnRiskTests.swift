@@ -121,6 +121,39 @@ struct ChurnRiskTests {
         #expect(promoter.bindings.strengths.emotional >= .medium)
     }
 
+    @Test("While a contract runs, a pause in orders weighs half and 'probably no longer buying' is not said")
+    func runningContract() {
+        var facts = steadyCustomer()
+        facts.purchases?.lastDay = daysAgo(300)
+        facts.purchases?.firstDay = daysAgo(300 + 360)
+        let orderOnly = assess(facts, alive: 0.03)
+        #expect(orderOnly.reasons.contains { $0.reason == .likelyInactive(percentAlive: 3) })
+        #expect(orderOnly.band == .high)
+
+        // A support contract that renews itself in five months: the customer pays every month.
+        facts.contracts = [
+            ContractFacts(
+                status: .active, endsOn: inDays(150), noticeDays: 30, autoRenews: true,
+                monthlyValueMinor: 64_300)
+        ]
+        let withContract = assess(facts, alive: 0.03)
+        #expect(
+            !withContract.reasons.contains { if case .likelyInactive = $0.reason { true } else { false } })
+        let overdue = withContract.reasons.first { if case .orderOverdue = $0.reason { true } else { false } }
+        let overdueAlone = orderOnly.reasons.first {
+            if case .orderOverdue = $0.reason { true } else { false }
+        }
+        #expect(overdue?.weight == (overdueAlone?.weight).map { $0 / 2 })
+        #expect(withContract.risk < 0.5, "\(withContract.risk)")
+
+        // Cancelled, or ended: the orders speak again.
+        facts.contracts[0].status = .cancelled
+        #expect(assess(facts, alive: 0.03).reasons.contains { $0.reason == .likelyInactive(percentAlive: 3) })
+        facts.contracts[0].status = .active
+        facts.contracts[0].endsOn = daysAgo(1)
+        #expect(assess(facts, alive: 0.03).reasons.contains { $0.reason == .likelyInactive(percentAlive: 3) })
+    }
+
     @Test("At most three reasons, strongest first; risk stays within 0...1")
     func ordering() {
         var facts = steadyCustomer()
