@@ -86,7 +86,7 @@ public enum CustomerBaseScoring {
             bgnbd = FittedBGNBD(analysis.purchases)
             switch analysis.spend {
             case .success(let fit): gammaGamma = FittedGammaGamma(fit)
-            case .failure(let error): problems.append("Gamma-Gamma: \(error)")
+            case .failure(let error): problems.append("Gamma-Gamma: " + error.english)
             }
             if let fitted = gammaGamma, !fitted.meanDefined {
                 problems.append(
@@ -96,7 +96,7 @@ public enum CustomerBaseScoring {
                 estimates[index] = analysis.customers[position]
             }
         } catch {
-            problems.append("BG/NBD: \(error)")
+            problems.append("BG/NBD: " + error.english)
         }
         let rfm = population.rfm
         let populationGap = population.gap

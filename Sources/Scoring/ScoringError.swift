@@ -42,3 +42,36 @@ public enum ScoringError: Error, Sendable, Equatable {
     /// offending row (0-based).
     case rowsNotSorted(row: Int)
 }
+
+extension ScoringError {
+    /// One English sentence for the command line and the stored fit's notes (`clientele score`,
+    /// `clientele model`): what could not be done and what the scores use instead.
+    public var english: String {
+        switch self {
+        case .emptyCustomerBase:
+            "not fitted: no customer has a purchase before the as-of day"
+        case .tooFewCustomers(_, let count, let minimum):
+            "not fitted: \(Int(count)) customers with purchases, at least \(Int(minimum)) needed; "
+                + "churn risk uses each customer's own rhythm instead"
+        case .noRepeatPurchases:
+            "not fitted: no customer has bought on two different days yet, so there is nothing to learn from"
+        case .invalidHistory(_, let index):
+            "not fitted: purchase history \(index) is impossible (recency after age, or a negative count)"
+        case .invalidParameter(let name, let value):
+            "parameter \(name) = \(value) is not positive and finite"
+        case .invalidOption(let name, let value):
+            "option \(name) = \(value) is out of range"
+        case .notIdentifiable(_, let parameter):
+            "not fitted: the purchase histories do not yet determine parameter \(parameter) (a small or "
+                + "young customer base); churn risk uses each customer's own rhythm instead"
+        case .didNotConverge(_, let iterations, let relativeGradient):
+            "not fitted: the optimizer stopped after \(iterations) steps (relative gradient \(relativeGradient))"
+        case .unboundedExpectedSpend(let q, _):
+            "the expected spend is unbounded (q = \(q) ≤ 1); no CLV"
+        case .seriesDidNotConverge(let terms):
+            "a prediction needed more than \(terms) series terms (the horizon is far too long)"
+        case .rowsNotSorted(let row):
+            "purchase rows not sorted by customer and day (row \(row))"
+        }
+    }
+}

@@ -89,6 +89,9 @@ struct ScoringCommandTests {
         let tiny = try Clientele.run(["score", "--db", path, "--as-of", "2025-06-30"])
         #expect(tiny.status == 0, "\(tiny.standardError)")
         #expect(tiny.standardOutput.contains("Scored 5 customers"))
+        // Five customers cannot fit BG/NBD: said in a sentence, not as a Swift value.
+        #expect(tiny.standardOutput.contains("Note: BG/NBD: not fitted: "), "\(tiny.standardOutput)")
+        #expect(!tiny.standardOutput.contains("Scoring."), "\(tiny.standardOutput)")
         let json = try Clientele.run(["model", "--db", path, "--json"])
         #expect(json.status == 0)
         #expect(!json.standardOutput.contains("nan"))

@@ -6,6 +6,23 @@ import Testing
 /// Whole screens rendered into buffers of fixed size with fixed data, compared line by line.
 @Suite("Screen snapshots")
 struct ScreenSnapshotTests {
+    @Test("An empty unfiltered list says to import and score; an empty search says nothing matches")
+    func emptyList() {
+        var state = Fixtures.state(columns: 100, rows: 12, screen: .list)
+        _ = Dashboard.update(&state, .key(.character("2")))
+        let request = ListPageRequest(
+            generation: state.list.generation, query: state.list.query, position: .first, limit: 25,
+            purpose: .replace)
+        _ = Dashboard.update(&state, .listPageLoaded(request, CustomerListPage(rows: [], hasMore: false)))
+        let screen = DashboardView.render(state).trimmedLines.joined(separator: "\n")
+        #expect(
+            screen.contains(
+                "No scored customers yet: import customers and orders, then run `clientele score`."),
+            "\(screen)")
+        state.list.query.search = "zzz"
+        #expect(DashboardView.render(state).trimmedLines.contains { $0.contains("No customers match.") })
+    }
+
     @Test(
         "The customer list at 80×12: risk number and band word, CJK and umlaut names aligned, data sanitised")
     func list80X12() {

@@ -76,6 +76,11 @@ public struct Catalog: Hashable, Sendable {
         case .loading: ("loading…", "lädt…")
         case .noData: ("no data", "keine Daten")
         case .noCustomers: ("No customers match.", "Keine passenden Kunden.")
+        case .listNotScored:
+            (
+                "No scored customers yet: import customers and orders, then run `clientele score`.",
+                "Noch keine bewerteten Kunden: Kunden und Bestellungen importieren, dann `clientele score` ausführen."
+            )
         case .notScored:
             ("not scored yet — run `clientele score`", "noch nicht bewertet — `clientele score` ausführen")
         case .noReasons: ("no risk signals", "keine Risikosignale")

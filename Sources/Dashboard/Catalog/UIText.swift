@@ -50,7 +50,7 @@ public enum UIText: String, CaseIterable, Sendable {
     case promptSnooze, promptExport, statusDone, statusSkipped, statusSnoozed, statusExported, statusLogged
     case statusNextCall, statusSaving, errorNotADate, errorSnoozeNotAfterToday, errorCallsFilter
     case sessionCall, sessionOf, labelReason, labelAction, labelLastTouch, labelDue, recentNotes
-    case sessionNext, sessionPrevious, sessionLeave, sessionForm, saveWaiting, undoWaiting,
+    case listNotScored, sessionNext, sessionPrevious, sessionLeave, sessionForm, saveWaiting, undoWaiting,
         helpSessionOutcome, helpSessionNext,
         helpSessionPrevious, helpSessionForm, helpSessionLeave, commandCallsHelp, commandOverviewHelp,
         commandListHelp

@@ -354,7 +354,12 @@ public enum ListScreen {
         if list.rows.isEmpty {
             let table = Table(columns: columns(catalog, sort: list.query), rows: [], selected: nil, offset: 0)
             table.render(into: &buffer, area: area)
-            let message = list.loaded ? catalog.text(.noCustomers) : catalog.text(.loading)
+            // Unfiltered and empty: the list ranks scored customers, so a new store (or one
+            // not yet scored) says what to do instead of "no match".
+            let unfiltered = list.query.filter == ListFilter() && list.query.search.isEmpty
+            let message =
+                !list.loaded
+                ? catalog.text(.loading) : catalog.text(unfiltered ? .listNotScored : .noCustomers)
             buffer.write(message, x: area.x + 1, y: area.y + 2, role: .muted, maxWidth: area.width - 2)
             return
         }
