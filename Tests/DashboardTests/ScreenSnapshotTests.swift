@@ -203,6 +203,37 @@ struct ScreenSnapshotTests {
             ])
     }
 
+    @Test("A complaint says open or resolved in words; a long note wraps whole, up to twelve lines")
+    func complaintsAndLongNotes() {
+        var state = Fixtures.listState(columns: 60, rows: 40)
+        _ = Dashboard.update(&state, .key(.enter))
+        var detail = Fixtures.detail
+        let long = (1...40).map { "Wort\($0)" }.joined(separator: " ")
+        detail.touchpoints = [
+            TouchpointEntry(
+                occurredAt: 1_750_000_000, channel: .chat, direction: .inbound, kind: .complaint,
+                outcome: .completed, note: "Lieferung unvollständig", complaintOpen: true),
+            TouchpointEntry(
+                occurredAt: 1_740_000_000, channel: .email, direction: .inbound, kind: .complaint,
+                outcome: nil, note: long, complaintOpen: false),
+            TouchpointEntry(
+                occurredAt: 1_730_000_000, channel: .note, direction: .outbound, kind: .other,
+                outcome: nil, note: String(repeating: "sehr lange Notiz ", count: 100)),
+        ]
+        _ = Dashboard.update(&state, .detailLoaded(id: 1, detail))
+        _ = Dashboard.update(&state, .key(.tab))
+        let lines = DashboardView.render(state).trimmedLines
+        #expect(lines.contains { $0.hasSuffix("chat · complaint · completed · open") }, "\(lines)")
+        #expect(lines.contains { $0.hasSuffix("email · complaint · resolved") })
+        // All forty words of the second note are there, over several lines.
+        #expect(lines.contains { $0.contains("Wort40") })
+        #expect(lines.filter { $0.contains("Wort") }.count > 1)
+        // The third is cut after twelve lines, with an ellipsis.
+        let notice = lines.filter { $0.contains("sehr lange Notiz") }
+        #expect(notice.count == 12, "\(notice.count)")
+        #expect(notice.last?.hasSuffix("…") == true)
+    }
+
     @Test("Tab shows the history pane on a narrow screen: touchpoints newest first, notes sanitised")
     func detail60X30History() {
         var state = Fixtures.listState(columns: 60, rows: 30)
@@ -217,11 +248,11 @@ struct ScreenSnapshotTests {
                 "",
                 " Touchpoints",
                 " 2025-06-20  call · sales · reached",
-                "             Angebot besprochen Rückruf",
+                "             Angebot besprochen",
+                "             Rückruf",
                 "",
                 " Feedback",
                 " 2025-06-18  tNPS 4 · zu teuer",
-                "",
                 "",
                 "",
                 "",
@@ -258,11 +289,11 @@ struct ScreenSnapshotTests {
                 "",
                 "▸Profil                                               │ Kontakte",
                 " Betreuer       Anna Schröder                         │ 20.06.2025  Anruf · Verkauf · erreicht",
-                " Beziehung      beziehungsorientiert                  │             Angebot besprochen Rückruf",
-                " E-Mail         j@example.de                          │",
-                " Telefon        +49 221 1234                          │ Feedback",
-                " Ort            Köln, DE                              │ 18.06.2025  tNPS 4 · zu teuer",
-                " Externe ID     K-1                                   │",
+                " Beziehung      beziehungsorientiert                  │             Angebot besprochen",
+                " E-Mail         j@example.de                          │             Rückruf",
+                " Telefon        +49 221 1234                          │",
+                " Ort            Köln, DE                              │ Feedback",
+                " Externe ID     K-1                                   │ 18.06.2025  tNPS 4 · zu teuer",
                 "                                                      │",
                 " Bewertung                                            │",
                 " Segment        Gefährdet                             │",

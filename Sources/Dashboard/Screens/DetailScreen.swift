@@ -221,6 +221,9 @@ public enum DetailScreen {
         return lines
     }
 
+    /// How many lines of one note the history shows (`clientele show` prints every note whole).
+    static let noteLineLimit = 12
+
     /// The history pane's lines; stops after `limit` lines (drawing needs only what shows).
     static func historyLines(_ customer: CustomerDetail, _ state: AppState, width: Int, limit: Int = .max)
         -> [StyledLine]
@@ -233,16 +236,26 @@ public enum DetailScreen {
                 unixSeconds: touch.occurredAt, utcOffsetSeconds: state.utcOffsetSeconds)
             var what = catalog.channel(touch.channel) + " · " + catalog.interactionKind(touch.kind)
             if let outcome = touch.outcome { what += " · " + catalog.outcome(outcome) }
+            // A complaint says whether it is still open in words, not only by colour (NO_COLOR).
+            if touch.kind == .complaint {
+                what += " · " + catalog.complaintStatus(touch.complaintOpen ? .open : .resolved)
+            }
             lines.append([
                 Span(Layout.fit(catalog.date(day), 11), .muted),
                 Span(" " + what, touch.complaintOpen ? .riskHigh : .default),
             ])
-            let note = sanitizedForTerminal(touch.note)
-            if !note.isEmpty {
-                lines.append([
-                    Span(String(repeating: " ", count: 12)),
-                    Span(DisplayWidth.truncate(note, toColumns: max(4, width - 12)), .muted),
-                ])
+            // The whole note, wrapped (the pane scrolls), up to a dozen lines.
+            let note = sanitizedForTerminal(touch.note, lineBreaks: .keep)
+            var noteLines = note.split(separator: "\n", omittingEmptySubsequences: true).flatMap {
+                wrap(String($0), width: max(4, width - 12))
+            }.filter { !$0.isEmpty }
+            if noteLines.count > noteLineLimit {
+                noteLines = Array(noteLines.prefix(noteLineLimit))
+                noteLines[noteLineLimit - 1] = DisplayWidth.truncate(
+                    noteLines[noteLineLimit - 1] + " …", toColumns: max(4, width - 12))
+            }
+            for line in noteLines {
+                lines.append([Span(String(repeating: " ", count: 12)), Span(line, .muted)])
             }
         }
         lines.append([])
