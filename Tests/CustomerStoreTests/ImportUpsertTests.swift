@@ -31,6 +31,43 @@ struct ImportUpsertTests {
                 == ["Jürgen Müller|Köln", "Anna Schmidt|Potsdam", "Bernd Ölmann|"])
     }
 
+    @Test("An empty cell never overwrites: a sparse export or a repeated row keeps the stored values")
+    func emptyCellsKeep() throws {
+        let fixture = try ImportFixture()
+        try fixture.run(
+            .customers,
+            Array(
+                "customer_id,name,company,email,relationship_type\nK-7,Eva Roth,Roth GmbH,eva@roth.de,Beziehung\n"
+                    .utf8))
+        let sparse = try fixture.run(
+            .customers,
+            Array("customer_id,name,company,email,relationship_type\nK-7,Eva Roth,Roth AG,,\n".utf8))
+        #expect((sparse.inserted, sparse.updated) == (0, 1))
+        let stored = """
+            SELECT company || '|' || ifnull(email, '-') || '|' || relationship_type FROM customers
+            WHERE external_id = 'K-7'
+            """
+        #expect(try fixture.strings(stored) == ["Roth AG|eva@roth.de|relationship"])
+        // The same customer twice in one file, the later row sparse: nothing is blanked.
+        try fixture.run(
+            .customers,
+            Array(
+                "customer_id,name,company,email\nK-8,Max Kern,Kern KG,max@kern.de\nK-8,Max Kern,,\n".utf8))
+        #expect(
+            try fixture.strings("SELECT company || '|' || email FROM customers WHERE external_id = 'K-8'")
+                == ["Kern KG|max@kern.de"])
+        // Contracts likewise: an empty end date keeps the stored one.
+        let contract = "customer_id,product,starts_on,ends_on\nK-1,Wartung,2025-01-01,2025-12-31\n"
+        try fixture.run(.contracts, Array(contract.utf8))
+        try fixture.run(
+            .contracts, Array("customer_id,product,starts_on,ends_on\nK-1,Wartung,2025-01-01,\n".utf8))
+        #expect(try fixture.strings("SELECT ends_on FROM contracts") == ["2025-12-31"])
+        // A name is still required: an empty one is a problem, nothing changes.
+        let (error, _) = fixture.issues(.customers, Array("customer_id,name\nK-7,\n".utf8))
+        #expect(error != nil)
+        #expect(try fixture.strings("SELECT name FROM customers WHERE external_id = 'K-7'") == ["Eva Roth"])
+    }
+
     @Test("Orders, interactions and feedback are never duplicated on re-import")
     func eventsOnce() throws {
         let fixture = try ImportFixture()

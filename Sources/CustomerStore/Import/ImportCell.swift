@@ -29,6 +29,12 @@ struct ImportCell {
 
     func has(_ field: String) -> Bool { mapping[field] != nil }
 
+    /// The file has the column but this row's cell is empty (or only spaces).
+    func isBlank(_ field: String) -> Bool {
+        guard let column = mapping[field] else { return false }
+        return column >= record.fields.count || record.fields[column].importTrimmed().isEmpty
+    }
+
     mutating func problem(_ field: String, _ problem: ImportProblem, _ value: String?) {
         problems.append(Problem(column: mapping[field] ?? 0, problem: problem, value: value))
     }

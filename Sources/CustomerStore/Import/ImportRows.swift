@@ -44,8 +44,11 @@ enum ImportRows {
     {
         var record = CustomerRecord(id: 0, externalID: customer, name: customer ?? "", createdAt: createdAt)
         var columns: [String] = []
+        // An empty cell never overwrites: a known customer keeps what the store has (as the
+        // big CRMs' imports do), so a sparse export or a repeated row cannot blank an email.
+        // The name stays required: an empty one is a problem.
         func present(_ field: String, _ column: String? = nil) -> Bool {
-            guard cell.has(field) else { return false }
+            guard cell.has(field), field == "name" || !cell.isBlank(field) else { return false }
             columns.append(column ?? field)
             return true
         }
@@ -152,8 +155,9 @@ enum ImportRows {
 
     private static func contract(_ cell: inout ImportCell, style: ImportNumberStyle??) -> ImportRow.Payload? {
         var columns: [String] = []
+        // As for customers: an empty cell keeps the stored value.
         func present(_ field: String, _ column: String) -> Bool {
-            guard cell.has(field) else { return false }
+            guard cell.has(field), !cell.isBlank(field) else { return false }
             columns.append(column)
             return true
         }
