@@ -20,7 +20,9 @@ public struct ScoredContext: Sendable, Equatable {
 /// Besides the rules, three DOMAIN.md rules hold whatever the file says, because breaking them
 /// costs trust: loyalty points are never suggested to a relationship customer; the relational
 /// NPS is never asked more often than the survey cap; and contact fatigue applies to every
-/// suggestion (suppressed, or deferred for rules marked `"fatigue": "defer"`).
+/// suggestion (suppressed, or deferred for rules marked `"fatigue": "defer"`). Fatigue also
+/// holds between the suggestions themselves: at most `suggestionsPerCustomer` are kept, highest
+/// priority first, and each is due at least `contactFatigueDays` after the one before it.
 public enum ActionEngine {
     public static func suggest(
         for facts: CustomerFacts, asOf: CalendarDay, context: ScoredContext, rules: ActionRuleSet
@@ -58,7 +60,24 @@ public enum ActionEngine {
                     detail: detail))
             kinds.insert(rule.action)
         }
-        return suggestions.sorted { ($0.priority, $1.due) > ($1.priority, $0.due) }
+        suggestions.sort { ($0.priority, $1.due) > ($1.priority, $0.due) }
+        return plan(suggestions, spacing: rules.contactFatigueDays, limit: rules.suggestionsPerCustomer)
+    }
+
+    /// The suggestions as one plan: the first `limit` by priority, each moved to the earliest day
+    /// on or after its own due day that is `spacing` days from every suggestion ranked above it.
+    /// The first keeps its day, so the call list (which shows the first) does not change.
+    static func plan(_ ranked: [SuggestedAction], spacing: Int, limit: Int) -> [SuggestedAction] {
+        var planned = Array(ranked.prefix(max(limit, 1)))
+        guard spacing > 0 else { return planned }
+        for index in planned.indices.dropFirst() {
+            var due = planned[index].due
+            while let clash = planned[..<index].first(where: { abs($0.due.days(until: due)) < spacing }) {
+                due = clash.due.adding(days: spacing)
+            }
+            planned[index].due = due
+        }
+        return planned
     }
 
     /// The DOMAIN.md rules no rules file can switch off.
@@ -108,9 +127,14 @@ struct FactTable {
         case .contactedSinceLatestNPS:
             guard let answer = feedback.latestNPS?.answer else { return nil }
             return .flag((touch.lastOutboundContact.map { $0 > answer.day }) ?? false)
+        case .daysSinceDetractorNPS:
+            guard let answer = feedback.latestNPS?.answer, NPSClass(score: answer.score) == .detractor else {
+                return .number(Self.never)
+            }
+            return days(since: answer.day)
         case .daysSinceRelationalNPS:
             // Never asked counts as long ago, so "due" rules fire for customers never surveyed.
-            return feedback.latestRelationalNPS.map { days(since: $0.day) } ?? .number(100_000)
+            return feedback.latestRelationalNPS.map { days(since: $0.day) } ?? .number(Self.never)
         case .relationalNPSLastYear: return .number(Double(feedback.relationalNPSLastYear))
         case .daysToNoticeDeadline:
             return nearestLiveContract(where: { $0.status == .active || $0.status == .pending })
@@ -124,6 +148,11 @@ struct FactTable {
                 facts.contracts.contains {
                     $0.status == .cancelled && ($0.endsOn.map { $0 >= asOf } ?? false)
                 })
+        case .daysToContractEndWithoutRenewal:
+            let ending = nearestLiveContract(where: {
+                $0.status == .cancelled || (($0.status == .active || $0.status == .pending) && !$0.autoRenews)
+            })
+            return ending.flatMap(\.endsOn).map { days(until: $0) } ?? .number(Self.never)
         case .daysSinceLastOrder: return facts.purchases.map { days(since: $0.lastDay) }
         case .orderOverdueRatio:
             guard let purchases = facts.purchases, let usual = purchases.usualGapDays, usual > 0 else {
@@ -144,6 +173,9 @@ struct FactTable {
         case .daysSinceLastContact: return touch.lastOutboundContact.map { days(since: $0) }
         }
     }
+
+    /// The value of a "days since/until" fact that has no day: far enough for any rule's window.
+    static let never = 100_000.0
 
     private func days(since day: CalendarDay) -> FactValue { .number(Double(day.days(until: asOf))) }
     private func days(until day: CalendarDay) -> FactValue { .number(Double(asOf.days(until: day))) }

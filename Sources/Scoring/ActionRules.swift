@@ -8,15 +8,19 @@ public struct ActionRuleSet: Sendable, Equatable {
     /// Relational NPS is asked at most this often (days between) and this many times a year.
     public var relationalSurveyMinDays: Int
     public var relationalSurveysPerYear: Int
+    /// At most this many suggestions per customer, highest priority first: the list is the
+    /// account manager's plan, and six contacts in two weeks is no plan (at least 1).
+    public var suggestionsPerCustomer: Int
     public var rules: [ActionRule]
 
     public init(
         contactFatigueDays: Int, relationalSurveyMinDays: Int, relationalSurveysPerYear: Int,
-        rules: [ActionRule]
+        suggestionsPerCustomer: Int = 3, rules: [ActionRule]
     ) {
         self.contactFatigueDays = contactFatigueDays
         self.relationalSurveyMinDays = relationalSurveyMinDays
         self.relationalSurveysPerYear = relationalSurveysPerYear
+        self.suggestionsPerCustomer = suggestionsPerCustomer
         self.rules = rules
     }
 }
@@ -133,6 +137,13 @@ extension ActionRuleSet {
             }
             return value
         }
+        func count(_ key: String, _ fallback: Int) throws(RuleSetError) -> Int {
+            guard let raw = settings[key] else { return fallback }
+            guard let value = raw.int, value >= 1 else {
+                throw RuleSetError(location: "settings.\(key)", problem: "must be a whole number, at least 1")
+            }
+            return value
+        }
         guard case .array(let rawRules)? = object["rules"] else {
             throw RuleSetError(location: "rules", problem: "missing: a list of rules is required")
         }
@@ -149,7 +160,8 @@ extension ActionRuleSet {
         return ActionRuleSet(
             contactFatigueDays: try setting("contactFatigueDays", 3),
             relationalSurveyMinDays: try setting("relationalSurveyMinDays", 180),
-            relationalSurveysPerYear: try setting("relationalSurveysPerYear", 2), rules: rules)
+            relationalSurveysPerYear: try setting("relationalSurveysPerYear", 2),
+            suggestionsPerCustomer: try count("suggestionsPerCustomer", 3), rules: rules)
     }
 
     private static let ruleKeys: Set<String> = [

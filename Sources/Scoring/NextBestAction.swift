@@ -68,11 +68,19 @@ public enum ActionFact: String, CaseIterable, Sendable, Codable {
     case latestNPSDaysAgo
     /// Whether the company reached out after the latest NPS answer.
     case contactedSinceLatestNPS
+    /// Days since the latest NPS answer when it was a detractor's (0–6); 100,000 when there is
+    /// none or the latest answer was not a detractor's, so a rule can wait after a detractor
+    /// without excluding customers never asked.
+    case daysSinceDetractorNPS
     case daysSinceRelationalNPS
     case relationalNPSLastYear
     case daysToNoticeDeadline
     case daysToContractEnd
     case contractCancelled
+    /// Days until the nearest live contract that will not renew by itself (cancelled, or not
+    /// renewing automatically) ends; 100,000 when there is none, so a rule can ask for "no such
+    /// end soon" without excluding customers without contracts.
+    case daysToContractEndWithoutRenewal
     case daysSinceLastOrder
     /// Days since the last order divided by the customer's usual gap.
     case orderOverdueRatio

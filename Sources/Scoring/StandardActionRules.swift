@@ -7,7 +7,8 @@ extension ActionRuleSet {
           "settings": {
             "contactFatigueDays": 3,
             "relationalSurveyMinDays": 180,
-            "relationalSurveysPerYear": 2
+            "relationalSurveysPerYear": 2,
+            "suggestionsPerCustomer": 3
           },
           "rules": [
             {
@@ -51,33 +52,37 @@ extension ActionRuleSet {
             },
             {
               "id": "strengthen-lock-in-only",
-              "description": "Held only by lock-in: build an emotional bond before the lock ends.",
+              "description": "Held only by lock-in: build an emotional bond before the lock ends (once an open complaint is resolved).",
               "action": "strengthen-relationship", "priority": 65, "channel": "meeting",
               "due": {"inDays": 7}, "detail": "daysToContractEnd",
               "when": [
                 {"fact": "lockInOnly", "op": "==", "value": true},
-                {"fact": "daysToContractEnd", "op": "<=", "value": 180}
+                {"fact": "daysToContractEnd", "op": "<=", "value": 180},
+                {"fact": "openComplaints", "op": "==", "value": 0}
               ]
             },
             {
               "id": "onboarding-check-in",
-              "description": "A new customer: check in once the first order has arrived.",
+              "description": "A new customer: check in once the first order has arrived (an open complaint is resolved first; that call is the check-in).",
               "action": "onboarding-check-in", "priority": 60, "channel": "call",
               "due": {"inDays": 2}, "detail": "customerDays",
               "when": [
                 {"fact": "customerDays", "op": "between", "value": [3, 60]},
                 {"fact": "purchaseDays", "op": ">=", "value": 1},
-                {"fact": "hadOnboarding", "op": "==", "value": false}
+                {"fact": "hadOnboarding", "op": "==", "value": false},
+                {"fact": "openComplaints", "op": "==", "value": 0}
               ]
             },
             {
               "id": "reactivate-lapsing",
-              "description": "A customer drifting away: give them a reason to come back.",
+              "description": "A customer drifting away: give them a reason to come back; not while a complaint is open (resolve it first) or a contract is cancelled (the win-back conversation is the action).",
               "action": "reactivate", "priority": 55, "channel": "call",
               "due": {"inDays": 3}, "detail": "daysSinceLastOrder",
               "when": [
                 {"fact": "segment", "op": "in", "value": ["at-risk", "cant-lose", "about-to-sleep", "hibernating"]},
-                {"fact": "churnRisk", "op": ">=", "value": 0.35}
+                {"fact": "churnRisk", "op": ">=", "value": 0.35},
+                {"fact": "openComplaints", "op": "==", "value": 0},
+                {"fact": "contractCancelled", "op": "==", "value": false}
               ]
             },
             {
@@ -103,13 +108,14 @@ extension ActionRuleSet {
             },
             {
               "id": "loyalty-bonus-reminder",
-              "description": "A transactional customer in the bonus programme who is overdue: remind them of their bonus.",
+              "description": "A transactional customer in the bonus programme who is overdue: remind them of their bonus; not while a complaint is open.",
               "action": "loyalty-bonus-reminder", "priority": 45, "channel": "email",
               "relationshipTypes": ["transactional"],
               "due": {"inDays": 3}, "detail": "daysSinceLastOrder",
               "when": [
                 {"fact": "loyaltyMember", "op": "==", "value": true},
-                {"fact": "orderOverdueRatio", "op": ">=", "value": 1.5}
+                {"fact": "orderOverdueRatio", "op": ">=", "value": 1.5},
+                {"fact": "openComplaints", "op": "==", "value": 0}
               ]
             },
             {
@@ -125,12 +131,15 @@ extension ActionRuleSet {
             },
             {
               "id": "cross-sell-active",
-              "description": "An active, valuable customer: offer a complementary product.",
+              "description": "An active, valuable customer: offer a complementary product; not while a complaint is open, a contract is cancelled or one ends within 90 days without renewing (win back or renew first).",
               "action": "cross-sell", "priority": 35,
               "due": {"inDays": 14}, "detail": "daysSinceLastOrder",
               "when": [
                 {"fact": "segment", "op": "in", "value": ["champions", "loyal", "potential-loyalist"]},
-                {"fact": "daysSinceLastOrder", "op": "between", "value": [14, 90]}
+                {"fact": "daysSinceLastOrder", "op": "between", "value": [14, 90]},
+                {"fact": "openComplaints", "op": "==", "value": 0},
+                {"fact": "contractCancelled", "op": "==", "value": false},
+                {"fact": "daysToContractEndWithoutRenewal", "op": ">", "value": 90}
               ]
             },
             {
@@ -142,13 +151,14 @@ extension ActionRuleSet {
             },
             {
               "id": "relational-nps-due",
-              "description": "Ask the relational NPS question; at most twice a year (also enforced by the program).",
+              "description": "Ask the relational NPS question; at most twice a year (also enforced by the program); not within 90 days of a detractor's answer (call them back instead).",
               "action": "relational-nps", "priority": 20, "channel": "email",
               "due": {"inDays": 14},
               "when": [
                 {"fact": "daysSinceRelationalNPS", "op": ">=", "value": 180},
                 {"fact": "relationalNPSLastYear", "op": "<", "value": 2},
                 {"fact": "openComplaints", "op": "==", "value": 0},
+                {"fact": "daysSinceDetractorNPS", "op": ">", "value": 90},
                 {"fact": "purchaseDays", "op": ">=", "value": 2}
               ]
             }

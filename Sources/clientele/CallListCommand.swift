@@ -12,7 +12,8 @@ struct CallListCommand: ParsableCommand {
         discussion: """
             Columns: rank, customer_id, external_id, name, company, phone, email, owner, segment, risk, band,
             value_at_stake, action, reason, due, last_touch. CSV is RFC 4180 and safe to open in a spreadsheet
-            (cells that would run as formulas start with an apostrophe); --excel writes UTF-8 with BOM and ';'
+            (cells that would run as formulas start with an apostrophe; phone numbers such as +49 341 261311
+            stay as written for diallers); --excel writes UTF-8 with BOM and ';'
             for German Excel. Files are created private (0600). Texts follow --lang (or the locale).
             """)
 

@@ -63,7 +63,8 @@ struct CallListExportTests {
         return path
     }
 
-    @Test("CSV: RFC 4180, ranked follow-up, complaint, then value at stake; formulas neutralised")
+    @Test(
+        "CSV: RFC 4180, ranked follow-up, complaint, then value at stake; formulas neutralised, phones kept")
     func csv() throws {
         let scratch = try Scratch()
         let path = try makeStore(scratch)
@@ -72,11 +73,11 @@ struct CallListExportTests {
         let expected =
             [
                 "rank,customer_id,external_id,name,company,phone,email,owner,segment,risk,band,value_at_stake,action,reason,due,last_touch",
-                "1,1,K-1,Jürgen Müller,\"'=HYPERLINK(\"\"http://x\"\")\",'+49 221 123456,k1@example.de,Anna Schröder,at-risk,0.500,medium,12.50,"
+                "1,1,K-1,Jürgen Müller,\"'=HYPERLINK(\"\"http://x\"\")\",+49 221 123456,k1@example.de,Anna Schröder,at-risk,0.500,medium,12.50,"
                     + "follow up as agreed (2 days overdue),\"detractor, NPS 4, 12 days ago\",2025-06-30,2025-06-18",
                 "2,2,K-2,\"Zoë \"\"Zo\"\" Ångström\",,0221 98765,k2@example.de,Anna Schröder,at-risk,0.400,medium,999.99,"
                     + "resolve the open complaint first (open for 3 days),\"an open complaint, 3 days old\",2025-06-30,2025-06-18",
-                "3,3,K-3,山田太郎,東京精密商事,'+81 3 1234,k3@example.de,Anna Schröder,at-risk,0.700,high,9000.00,"
+                "3,3,K-3,山田太郎,東京精密商事,+81 3 1234,k3@example.de,Anna Schröder,at-risk,0.700,high,9000.00,"
                     + "give them a reason to come back (last order 94 days ago),no order for 94 days; usually orders every 30,"
                     + "2025-06-30,2025-06-18",
             ].joined(separator: "\r\n") + "\r\n"
@@ -110,6 +111,8 @@ struct CallListExportTests {
         let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
         #expect(text.hasPrefix("rank;customer_id;"))
         #expect(text.contains(";0,500;medium;12,50;"))
+        // A dialler reads the phone column as written; the formula in the company stays guarded.
+        #expect(text.contains(";\"'=HYPERLINK(\"\"http://x\"\")\";+49 221 123456;"), "\(text)")
         var info = stat()
         stat(file, &info)
         #expect(info.st_mode & 0o777 == 0o600)

@@ -5,15 +5,26 @@ import Testing
 @Suite("CSV export")
 struct CSVWriterTests {
     @Test(
-        "Formulas are neutralised; signed numbers stay numbers",
+        "Formulas are neutralised; signed numbers and phone numbers stay as they are",
         arguments: [
-            ("=SUM(A1:A9)", "'=SUM(A1:A9)"), ("+49 30 123", "'+49 30 123"), ("-cmd", "'-cmd"),
-            ("@import", "'@import"),
+            ("=SUM(A1:A9)", "'=SUM(A1:A9)"), ("-cmd", "'-cmd"), ("@import", "'@import"),
+            ("+SUM(A1)", "'+SUM(A1)"), ("=1+1", "'=1+1"), ("@x", "'@x"), ("+", "'+"), ("+ ()", "'+ ()"),
+            ("+49 A1", "'+49 A1"), ("-49 341 261311", "'-49 341 261311"),
+            // Phone numbers go to diallers as written: no letter, so no function and no reference.
+            ("+49 341 261311", "+49 341 261311"), ("+49 (0)341/26-13.11", "+49 (0)341/26-13.11"),
             ("\tTab", "'\tTab"), ("-12.50", "-12.50"), ("+5", "+5"), ("Müller", "Müller"),
             ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("two\nlines", "\"two\nlines\""),
         ])
     func cells(raw: String, written: String) {
         #expect(CSVWriter().field(raw) == written)
+    }
+
+    @Test("Excel's semicolon CSV keeps phone numbers and guards formulas alike")
+    func semicolons() {
+        let writer = CSVWriter(delimiter: ";")
+        #expect(
+            writer.line(["+49 341 261311", "+SUM(A1)", "=1+1", "@x"])
+                == "+49 341 261311;'+SUM(A1);'=1+1;'@x\r\n")
     }
 
     /// Random fields from an alphabet full of trouble: no written cell may start a formula, and

@@ -276,6 +276,170 @@ struct ActionRuleTests {
         #expect(kinds(facts).contains(.askForReferral))
     }
 
+    /// A customer for whom one optional rule fires: the cases of the open-complaint exclusion.
+    struct Occasion: Sendable, CustomTestStringConvertible {
+        var kind: ActionKind
+        var facts: CustomerFacts
+        var scored: ScoredContext
+        var testDescription: String { kind.rawValue }
+    }
+
+    static let optionalOccasions: [Occasion] = {
+        var loyal = steadyCustomer(.transactional)
+        loyal.loyaltyMember = true
+        loyal.purchases?.lastDay = daysAgo(60)
+        loyal.purchases?.firstDay = daysAgo(60 + 360)
+        var buyer = steadyCustomer()
+        buyer.purchases?.lastDay = daysAgo(20)
+        var lockedIn = steadyCustomer()
+        lockedIn.contracts = [
+            ContractFacts(
+                status: .active, endsOn: inDays(150), noticeDays: 30, autoRenews: true, monthlyValueMinor: 1)
+        ]
+        var newcomer = steadyCustomer()
+        newcomer.customerSince = daysAgo(10)
+        newcomer.touchpoints.hadOnboarding = false
+        var promoter = steadyCustomer()
+        promoter.feedback.latestRelationalNPS = ScoreAnswer(score: 10, day: daysAgo(30))
+        promoter.feedback.relationalNPSLastYear = 1
+        return [
+            Occasion(
+                kind: .reactivate, facts: steadyCustomer(), scored: context(segment: .atRisk, risk: 0.5)),
+            Occasion(kind: .loyaltyBonusReminder, facts: loyal, scored: context()),
+            Occasion(kind: .crossSell, facts: buyer, scored: context(segment: .champions)),
+            Occasion(
+                kind: .strengthenRelationship, facts: lockedIn,
+                scored: context(bindings: BindingProfile(strengths: BindingSignals(contractual: .strong)))),
+            Occasion(kind: .onboardingCheckIn, facts: newcomer, scored: context()),
+            Occasion(
+                kind: .positiveSurprise, facts: steadyCustomer(.relationship), scored: context(risk: 0.5)),
+            Occasion(kind: .askForReferral, facts: promoter, scored: context()),
+            Occasion(kind: .relationalSurvey, facts: steadyCustomer(), scored: context()),
+        ]
+    }()
+
+    @Test(
+        "Exclusion: while a complaint is open, no selling, reactivation, reminder, survey or optional contact",
+        arguments: optionalOccasions)
+    func complaintFirst(occasion: Occasion) {
+        #expect(kinds(occasion.facts, occasion.scored).contains(occasion.kind), "fires without a complaint")
+        var facts = occasion.facts
+        facts.touchpoints.openComplaints = 1
+        facts.touchpoints.oldestOpenComplaint = daysAgo(4)
+        let withComplaint = kinds(facts, occasion.scored)
+        #expect(withComplaint.first == .resolveComplaint)
+        #expect(!withComplaint.contains(occasion.kind))
+    }
+
+    @Test("An open complaint does not hold back what is bound to a date: win-back, renewal, birthday card")
+    func complaintKeepsDatedActions() {
+        var facts = steadyCustomer(.relationship)
+        facts.touchpoints.openComplaints = 1
+        facts.touchpoints.oldestOpenComplaint = daysAgo(4)
+        facts.birthday = CalendarDay(year: 1970, month: 7, day: 5)
+        facts.contracts = [
+            ContractFacts(
+                status: .cancelled, endsOn: inDays(25), noticeDays: 30, autoRenews: false,
+                monthlyValueMinor: 1)
+        ]
+        #expect(kinds(facts) == [.resolveComplaint, .winBack, .birthdayGreeting])
+        facts.contracts[0].status = .active
+        facts.contracts[0].endsOn = inDays(80)
+        #expect(kinds(facts).contains(.prepareRenewal))
+    }
+
+    @Test(
+        "Exclusion: a cancelled contract gets the win-back conversation, no cross-sell and no reactivation offer",
+        arguments: [ActionKind.crossSell, .reactivate])
+    func cancelledContract(kind: ActionKind) throws {
+        let occasion = try #require(Self.optionalOccasions.first { $0.kind == kind })
+        var facts = occasion.facts
+        #expect(kinds(facts, occasion.scored).contains(kind))
+        facts.contracts = [
+            ContractFacts(
+                status: .cancelled, endsOn: inDays(200), noticeDays: 30, autoRenews: false,
+                monthlyValueMinor: 1)
+        ]
+        let result = kinds(facts, occasion.scored)
+        #expect(result.first == .winBack)
+        #expect(!result.contains(kind))
+    }
+
+    @Test("Exclusion: no cross-sell while a contract ends within 90 days without renewing by itself")
+    func crossSellWaitsForRenewal() {
+        var facts = steadyCustomer()
+        facts.purchases?.lastDay = daysAgo(20)
+        let champion = context(segment: .champions)
+        facts.contracts = [
+            ContractFacts(
+                status: .active, endsOn: inDays(60), noticeDays: 30, autoRenews: false, monthlyValueMinor: 1)
+        ]
+        #expect(!kinds(facts, champion).contains(.crossSell))
+        #expect(kinds(facts, champion).contains(.prepareRenewal))
+        facts.contracts[0].endsOn = inDays(120)
+        #expect(kinds(facts, champion).contains(.crossSell), "ends in 120 days")
+        facts.contracts[0].endsOn = inDays(60)
+        facts.contracts[0].autoRenews = true
+        #expect(kinds(facts, champion).contains(.crossSell), "renews by itself")
+    }
+
+    @Test("Exclusion: no relational NPS within 90 days of a detractor's answer; the call-back comes first")
+    func noSurveyAfterDetractor() {
+        var facts = steadyCustomer()
+        #expect(kinds(facts).contains(.relationalSurvey))
+        facts.feedback.latestTransactionalNPS = ScoreAnswer(score: 3, day: daysAgo(12))
+        #expect(kinds(facts).first == .callBackDetractor)
+        #expect(!kinds(facts).contains(.relationalSurvey))
+        facts.feedback.latestTransactionalNPS = ScoreAnswer(score: 3, day: daysAgo(90))
+        #expect(!kinds(facts).contains(.relationalSurvey), "90 days after")
+        facts.feedback.latestTransactionalNPS = ScoreAnswer(score: 3, day: daysAgo(91))
+        #expect(kinds(facts).contains(.relationalSurvey), "91 days after")
+        facts.feedback.latestTransactionalNPS = ScoreAnswer(score: 9, day: daysAgo(12))
+        #expect(kinds(facts).contains(.relationalSurvey), "the latest answer is a promoter's")
+    }
+
+    @Test("One plan, not six contacts: at most three suggestions, each due three days after the one before")
+    func plan() throws {
+        // Contract cancelled, NPS 3 twelve days ago, birthday in five days, a valued relationship
+        // customer at risk who last ordered 20 days ago: call back, win-back, surprise and a
+        // birthday card all match (cross-sell and the survey no longer do).
+        var facts = steadyCustomer(.relationship)
+        facts.purchases?.lastDay = daysAgo(20)
+        facts.feedback.latestTransactionalNPS = ScoreAnswer(score: 3, day: daysAgo(12))
+        facts.birthday = CalendarDay(year: 1970, month: 7, day: 5)
+        facts.contracts = [
+            ContractFacts(
+                status: .cancelled, endsOn: inDays(25), noticeDays: 30, autoRenews: false,
+                monthlyValueMinor: 1)
+        ]
+        let result = suggest(facts, context(segment: .champions, risk: 0.5, band: .medium, tier: .a))
+        #expect(result.map(\.kind) == [.callBackDetractor, .winBack, .positiveSurprise])
+        #expect(result.map(\.due) == [inDays(1), inDays(4), inDays(7)])
+    }
+
+    @Test("The plan: the first keeps its day, later ones move past every one above; the file sets the cap")
+    func planSpacing() throws {
+        func rule(_ id: String, _ priority: Int, _ due: Int) -> String {
+            #"{"id": "\#(id)", "action": "\#(id)", "priority": \#(priority), "due": {"inDays": \#(due)}, "when": []}"#
+        }
+        let body = [
+            rule("follow-up", 90, 5), rule("reactivate", 80, 0), rule("cross-sell", 70, 4),
+            rule("birthday-greeting", 60, 20), rule("relational-nps", 50, 0),
+        ].joined(separator: ", ")
+        func plan(_ settings: String) throws -> [SuggestedAction] {
+            let rules = try ActionRuleSet.parse(#"{"settings": {\#(settings)}, "rules": [\#(body)]}"#)
+            return ActionEngine.suggest(for: steadyCustomer(), asOf: today, context: context(), rules: rules)
+        }
+        let capped = try plan("")
+        #expect(capped.map(\.kind) == [.followUp, .reactivate, .crossSell])
+        // 5 stays; 0 is free of 5; 4 clashes with 5 (and then 8 is free of 0 and 5).
+        #expect(capped.map(\.due) == [inDays(5), inDays(0), inDays(8)])
+        let all = try plan(#""suggestionsPerCustomer": 5"#)
+        #expect(all.map(\.due) == [inDays(5), inDays(0), inDays(8), inDays(20), inDays(11)])
+        let unspaced = try plan(#""suggestionsPerCustomer": 5, "contactFatigueDays": 0"#)
+        #expect(unspaced.map(\.due) == [inDays(5), inDays(0), inDays(4), inDays(20), inDays(0)])
+    }
+
     @Test("Suggestions come highest priority first, one per kind")
     func ordering() {
         var facts = steadyCustomer(.relationship)
@@ -296,6 +460,7 @@ struct RuleFileTests {
         let rules = try ActionRuleSet.standard()
         #expect(rules.contactFatigueDays == 3)
         #expect(rules.relationalSurveysPerYear == 2)
+        #expect(rules.suggestionsPerCustomer == 3)
         #expect(rules.rules.count == 15)
     }
 
@@ -329,6 +494,10 @@ struct RuleFileTests {
             (
                 "{\"settings\": {\"contactFatigueDays\": -1}, \"rules\": []}",
                 "settings.contactFatigueDays: must be a whole number"
+            ),
+            (
+                "{\"settings\": {\"suggestionsPerCustomer\": 0}, \"rules\": []}",
+                "settings.suggestionsPerCustomer: must be a whole number, at least 1"
             ),
             ("{\"rules\": [", "the rules file is not valid JSON"),
             ("[]", "must be a JSON object"),

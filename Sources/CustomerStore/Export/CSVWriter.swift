@@ -3,7 +3,9 @@
 /// Fields with the delimiter, quotes or line breaks are quoted (quotes doubled). A cell a
 /// spreadsheet would run as a formula — starting with `=`, `+`, `-`, `@`, TAB or CR — gets a
 /// leading apostrophe, as OWASP recommends against CSV injection; plain numbers such as `-12.50`
-/// are left alone so amounts stay numbers.
+/// are left alone so amounts stay numbers, and so are phone numbers such as `+49 341 261311`:
+/// the export goes to diallers, and a cell without a letter can call no function, name no cell
+/// and reach no other program.
 public struct CSVWriter: Sendable {
     public var delimiter: Character
     public var lineEnding: String
@@ -74,7 +76,8 @@ public struct CSVWriter: Sendable {
     }
 
     /// Whether a spreadsheet would run the cell: it starts with `=`, `+`, `-`, `@`, TAB or CR,
-    /// and is not a plain signed number such as `-12.50` (a number is data, not a formula).
+    /// and is not a plain signed number such as `-12.50` (a number is data, not a formula) nor a
+    /// phone number in international form such as `+49 341 261311`.
     static func looksLikeFormula(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first else { return false }
         switch first {
@@ -83,12 +86,27 @@ public struct CSVWriter: Sendable {
         case UInt8(ascii: "-"), UInt8(ascii: "+"):
             let rest = bytes.dropFirst()
             let number = rest.allSatisfy {
-                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: ".")
-                    || $0 == UInt8(ascii: ",")
+                isDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",")
             }
-            return rest.isEmpty || !number
+            if !rest.isEmpty && number { return false }
+            return !(first == UInt8(ascii: "+") && isPhoneNumber(rest))
         default:
             return false
+        }
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
+    /// What follows the `+` of a phone number: digits, spaces, `(`, `)`, `/`, `-` and `.`, at
+    /// least one digit. Without a letter a spreadsheet can at worst compute a number from it.
+    private static func isPhoneNumber(_ rest: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard rest.contains(where: isDigit) else { return false }
+        return rest.allSatisfy { byte in
+            isDigit(byte) || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "(")
+                || byte == UInt8(ascii: ")")
+                || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
         }
     }
 }
