@@ -154,6 +154,39 @@ struct DashboardEndToEndTests {
         try quit(tmux)
     }
 
+    /// The name shown in the list's selected-or-first row: the first cell, without the company.
+    private static func firstRowName(_ screen: String) -> String? {
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count > 2 else { return nil }
+        let cell = lines[2].components(separatedBy: "  ").first ?? ""
+        let name = cell.components(separatedBy: " · ").first?.trimmingCharacters(in: .whitespaces) ?? ""
+        return name.isEmpty ? nil : name
+    }
+
+    @Test("G, then g and Enter in one go: the detail of the first row opens, not of the last")
+    func enterWhileTheFirstPageIsOnItsWay() throws {
+        let tmux = try start()
+        try tmux.sendKeys("c")
+        #expect(tmux.waitFor("1/300 rows"), "list did not open:\n\(tmux.lastCapture)")
+        let first = Self.firstRowName(tmux.lastCapture)
+        try tmux.sendKeys("G")
+        #expect(tmux.waitFor("300/300 rows"), "G did not reach the last row:\n\(tmux.lastCapture)")
+        // g asks for the first page again; Enter arrives before that page does.
+        try tmux.sendKeys("g", "Enter")
+        #expect(tmux.waitFor("Touchpoints"), "detail did not open:\n\(tmux.lastCapture)")
+        let header = tmux.lastCapture.split(separator: "\n").first.map(String.init) ?? ""
+        if let first {
+            #expect(
+                header.hasSuffix("› " + first) || header.contains("› " + first + " "), "\(tmux.lastCapture)")
+        } else {
+            Issue.record("no first row in:\n\(tmux.lastCapture)")
+        }
+        try tmux.sendKeys("Escape")
+        #expect(
+            tmux.waitFor("1/300 rows"), "the list's selection is not on the first row:\n\(tmux.lastCapture)")
+        try quit(tmux)
+    }
+
     @Test("Ctrl-C leaves at once with exit code 130 and a sane terminal")
     func interrupt() throws {
         let tmux = try start()
