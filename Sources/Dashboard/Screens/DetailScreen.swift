@@ -207,8 +207,12 @@ public enum DetailScreen {
         if customer.actions.isEmpty { lines.append([Span(catalog.text(.noActions), .muted)]) }
         for action in customer.actions {
             let due = catalog.date(action.due)
-            let overdue = action.due < state.today
-            let sentence = catalog.action(action.kind, detail: action.detail)
+            let inDays = ActionTiming.dueInDays(
+                kind: action.kind, due: action.due, detail: action.detail, today: state.today)
+            let overdue = inDays < 0
+            // A follow-up's number is its timing: counted to today, as the lists say it.
+            let sentence = catalog.action(
+                action.kind, detail: action.kind == .followUp ? inDays : action.detail)
             for (index, part) in wrap(sentence, width: max(10, width - 12)).enumerated() {
                 lines.append([
                     Span(

@@ -354,8 +354,15 @@ public enum ListScreen {
         var next = Span("", .muted)
         if let kind = row.nextAction {
             var text = catalog.actionLabel(kind)
-            if let due = row.nextActionDue { text += " · " + catalog.due(inDays: today.days(until: due)) }
-            next = Span(text)
+            var late = false
+            if let due = row.nextActionDue {
+                // As the call list says it: an overdue follow-up reads "4 d late", not "today".
+                let inDays = ActionTiming.dueInDays(
+                    kind: kind, due: due, detail: row.nextActionDetail, today: today)
+                text += " · " + catalog.due(inDays: inDays)
+                late = inDays < 0
+            }
+            next = Span(text, late ? .riskHigh : .default)
         }
         return [Span(name), segment, risk, value, touch, next]
     }
