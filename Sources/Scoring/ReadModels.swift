@@ -386,6 +386,8 @@ public struct CustomerDetail: Equatable, Sendable {
     public var contracts: [ContractEntry]
     /// Newest first.
     public var feedback: [FeedbackEntry]
+    /// The day the scores (reasons, actions, figures) were computed as of; nil if unscored.
+    public var scoredAsOf: CalendarDay?
 
     public init(
         id: Int64, externalID: String? = nil, name: String, company: String? = nil,
@@ -395,7 +397,8 @@ public struct CustomerDetail: Equatable, Sendable {
         probabilityAlive: Double? = nil, valueMinor: Int64? = nil, clvMinor: Int64? = nil,
         valueAtStakeMinor: Int64? = nil, reasons: [RiskReason] = [], actions: [SuggestedAction] = [],
         bindings: BindingSignals = BindingSignals(), ordersPerMonth: [Int] = [],
-        touchpoints: [TouchpointEntry] = [], contracts: [ContractEntry] = [], feedback: [FeedbackEntry] = []
+        touchpoints: [TouchpointEntry] = [], contracts: [ContractEntry] = [], feedback: [FeedbackEntry] = [],
+        scoredAsOf: CalendarDay? = nil
     ) {
         self.id = id
         self.externalID = externalID
@@ -423,5 +426,6 @@ public struct CustomerDetail: Equatable, Sendable {
         self.touchpoints = touchpoints
         self.contracts = contracts
         self.feedback = feedback
+        self.scoredAsOf = scoredAsOf
     }
 }

@@ -187,6 +187,50 @@ struct DashboardEndToEndTests {
         try quit(tmux)
     }
 
+    @Test("Opened four weeks after its scoring, the overview and the detail say how old the scores are")
+    func staleScores() throws {
+        let path = try stores().demo
+        let environment = ["HOME": try stores().folder, "XDG_CONFIG_HOME": try stores().folder + "/config"]
+        let tmux = try TmuxSession(
+            command: [Clientele.binary, "--db", path, "--as-of", "2025-07-28"], environment: environment,
+            width: 120, height: 40)
+        #expect(
+            tmux.waitFor("scores of 2025-06-30 · 28 days old — run clientele score"),
+            "no scoring day on the overview:\n\(tmux.lastCapture)")
+        try tmux.sendKeys("c")
+        #expect(tmux.waitFor("1/300 rows"), "list did not open:\n\(tmux.lastCapture)")
+        try tmux.sendKeys("Enter")
+        #expect(
+            tmux.waitFor("scores of 2025-06-30 · 28 days old"),
+            "no scoring day on the detail:\n\(tmux.lastCapture)")
+        try quit(tmux)
+    }
+
+    @Test("Search by customer number and by phone number, as a caller gives it")
+    func numberSearch() throws {
+        let path = try stores().demo
+        let queue = try DatabaseQueue(path: path)
+        let (name, phone) = try queue.read { db -> (String, String) in
+            let row = try Row.fetchOne(
+                db, sql: "SELECT name, phone FROM customers WHERE external_id = 'K-0000100'")
+            return (row?["name"] ?? "", row?["phone"] ?? "")
+        }
+        try queue.close()
+        let tmux = try start()
+        try tmux.sendText("/K-0000100")
+        #expect(
+            tmux.waitUntil { $0.contains(name) && $0.contains("1/1 rows") },
+            "customer number not found:\n\(tmux.lastCapture)")
+        try tmux.sendKeys("C-u")
+        // As said on the phone: without spaces, with the country code.
+        try tmux.sendText(phone.filter { $0 != " " })
+        #expect(
+            tmux.waitUntil { $0.contains(name) && $0.contains(" 1/") },
+            "phone \(phone) not found:\n\(tmux.lastCapture)")
+        try tmux.sendKeys("Enter")
+        try quit(tmux)
+    }
+
     @Test("Ctrl-C leaves at once with exit code 130 and a sane terminal")
     func interrupt() throws {
         let tmux = try start()

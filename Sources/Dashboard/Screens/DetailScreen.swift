@@ -155,6 +155,15 @@ public enum DetailScreen {
             }
             lines.append([])
             lines.append(heading(catalog.text(.why)))
+            // The reasons and actions are as of their scoring, not of today: say which day.
+            if let asOf = customer.scoredAsOf, asOf != state.today {
+                let age = asOf.days(until: state.today)
+                lines.append([
+                    Span(
+                        "  " + catalog.scoresOf(asOf, daysOld: age, advice: false),
+                        age > 0 ? .riskMedium : .muted)
+                ])
+            }
             if customer.reasons.isEmpty { lines.append([Span("  " + catalog.text(.noReasons), .muted)]) }
             for reason in customer.reasons {
                 for (index, part) in wrap(catalog.reason(reason), width: max(10, width - 4)).enumerated() {
