@@ -10,7 +10,9 @@ struct ScoringDateTests {
         var state = AppState(
             size: ScreenSize(columns: 120, rows: 30), today: Fixtures.day(today), language: language)
         _ = Dashboard.start(&state)
-        _ = Dashboard.update(&state, .overviewLoaded(.headline(Fixtures.figures.headline!)))
+        if let headline = Fixtures.figures.headline {
+            _ = Dashboard.update(&state, .overviewLoaded(.headline(headline)))
+        }
         _ = Dashboard.update(&state, .overviewLoaded(.scoring(asOf: scored.map(Fixtures.day))))
         return DashboardView.render(state)
     }
