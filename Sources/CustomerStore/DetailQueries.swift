@@ -79,6 +79,7 @@ extension CustomerStore {
         detail.valueMinor = score["value_minor"]
         detail.clvMinor = score["clv_minor"]
         detail.valueAtStakeMinor = score["value_at_stake_minor"]
+        detail.scoredAsOf = (score["as_of"] as String?).flatMap { CalendarDay(iso: $0) }
         let reasons = (score["reasons"] as String?).flatMap {
             try? decoder.decode([WeightedReason].self, from: Data($0.utf8))
         }

@@ -170,17 +170,36 @@ struct ListSQL {
             filters.append("c.relationship_type = ?")
             arguments.append(relationship.rawValue)
         }
-        if let match = CustomerStore.ftsQuery(query.search) {
-            filters.append("c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)")
-            arguments.append(match)
+        if let search = Self.searchFilter(query.search) {
+            filters.append(search.sql)
+            arguments += search.arguments
         }
         self.filters = filters
         self.filterArguments = arguments
     }
 
+    /// The search as one condition: names, companies, emails and cities by full text, and
+    /// customer and phone numbers by ``NumberSearch``, one set of ids each part adds to.
+    static func searchFilter(_ text: String) -> (sql: String, arguments: [(any DatabaseValueConvertible)?])? {
+        var parts: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        if let match = CustomerStore.ftsQuery(text) {
+            parts.append("SELECT rowid FROM customer_search WHERE customer_search MATCH ?")
+            arguments.append(match)
+        }
+        for part in NumberSearch.parts(text) {
+            parts.append(part.sql)
+            arguments += part.arguments.map { $0 }
+        }
+        guard !parts.isEmpty else { return nil }
+        return ("c.id IN (" + parts.joined(separator: " UNION ALL ") + ")", arguments)
+    }
+
     static let columns = """
         c.id, c.name, c.company, c.owner, c.relationship_type, s.segment, s.churn_risk, s.risk_band,
-        s.value_tier, s.value_minor, s.clv_minor, s.last_touch_at, s.next_action, s.next_action_due
+        s.value_tier, s.value_minor, s.clv_minor, s.last_touch_at, s.next_action, s.next_action_due,
+        CASE WHEN s.next_action = 'follow-up' THEN json_extract(s.actions, '$[0].detail') END
+            AS next_action_detail
         """
 
     /// What a count reads: the join only when a filter looks at the other table's columns.
@@ -193,7 +212,7 @@ struct ListSQL {
         }
         let needsCustomers =
             query.filter.owner != nil || query.filter.relationship != nil
-            || CustomerStore.ftsQuery(query.search) != nil
+            || Self.searchFilter(query.search) != nil
         return needsCustomers ? from : "scores s"
     }
 
@@ -338,6 +357,7 @@ struct ListSQL {
             lastTouch: lastTouch.map { CalendarDay(unixSeconds: $0) },
             nextAction: (row["next_action"] as String?).flatMap(ActionKind.init(rawValue:)),
             nextActionDue: due.flatMap { CalendarDay(iso: $0) },
+            nextActionDetail: (row["next_action_detail"] as Int64?).map { Int(clamping: $0) },
             cursor: ListCursor(values: values, customerID: id))
     }
 }

@@ -15,6 +15,7 @@ enum Migrations {
         ("0005-overview-snapshots", v5OverviewSnapshots),
         ("0006-call-list-state", v6CallListState),
         ("0007-fast-rescoring", v7FastRescoring),
+        ("0008-phone-search", v8PhoneSearch),
     ]
 
     static func migrator() -> DatabaseMigrator {
@@ -328,5 +329,16 @@ enum Migrations {
             channel, complaint_status, sentiment, kind, follow_up_on);
         DROP INDEX interactions_by_customer_time;
         CREATE INDEX feedback_by_customer_facts ON feedback(customer_id, metric, nps_type, given_at, score);
+        """
+
+    /// The list search finds a customer by the phone number a caller gives, however it was
+    /// written: an index on the number's digits (spaces, `/`, `-`, `(`, `)`, `.` and `+` left
+    /// out). `NumberSearch.phoneDigits` must stay the same expression, or the planner does not
+    /// use the index. About 5 s for a million customers.
+    private static let v8PhoneSearch = """
+        CREATE INDEX customers_by_phone_digits ON customers(
+            replace(replace(replace(replace(replace(replace(replace(phone, ' ', ''), '/', ''), '-', ''), \
+        '(', ''), ')', ''), '.', ''), '+', '')
+        ) WHERE phone IS NOT NULL;
         """
 }

@@ -40,6 +40,15 @@ extension CustomerStore {
         }
     }
 
+    /// The as-of day of the latest whole-base scoring (`clientele score`), or nil before the
+    /// first: what the overview's scores, reasons and actions are as of.
+    public func latestScoringDay() throws(StoreError) -> CalendarDay? {
+        let iso = try read { db in
+            try String.fetchOne(db, sql: "SELECT as_of FROM model_fits ORDER BY id DESC LIMIT 1")
+        }
+        return iso.flatMap { CalendarDay(iso: $0) }
+    }
+
     /// The stored figures for `asOf`, if the latest snapshot is for that day; nil otherwise.
     public func overviewSnapshot(asOf: CalendarDay) throws(StoreError) -> OverviewFigures? {
         let json = try read { db in

@@ -122,6 +122,9 @@ public struct CustomerListRow: Hashable, Sendable {
     public var lastTouch: CalendarDay?
     public var nextAction: ActionKind?
     public var nextActionDue: CalendarDay?
+    /// For a follow-up, its ``SuggestedAction/detail`` as scored: the days until the promised
+    /// day, negative when it was already late on the scoring day. Nil for other actions.
+    public var nextActionDetail: Int?
     /// This row's position in the list's order, for fetching the next or previous page.
     public var cursor: ListCursor
 
@@ -130,7 +133,7 @@ public struct CustomerListRow: Hashable, Sendable {
         relationship: RelationshipType? = nil, segment: Segment? = nil, churnRisk: Double? = nil,
         band: RiskBand? = nil, tier: ValueTier? = nil, valueMinor: Int64? = nil, clvMinor: Int64? = nil,
         lastTouch: CalendarDay? = nil, nextAction: ActionKind? = nil, nextActionDue: CalendarDay? = nil,
-        cursor: ListCursor? = nil
+        nextActionDetail: Int? = nil, cursor: ListCursor? = nil
     ) {
         self.id = id
         self.name = name
@@ -146,6 +149,7 @@ public struct CustomerListRow: Hashable, Sendable {
         self.lastTouch = lastTouch
         self.nextAction = nextAction
         self.nextActionDue = nextActionDue
+        self.nextActionDetail = nextActionDetail
         self.cursor = cursor ?? ListCursor(values: [], customerID: id)
     }
 }
@@ -382,6 +386,8 @@ public struct CustomerDetail: Equatable, Sendable {
     public var contracts: [ContractEntry]
     /// Newest first.
     public var feedback: [FeedbackEntry]
+    /// The day the scores (reasons, actions, figures) were computed as of; nil if unscored.
+    public var scoredAsOf: CalendarDay?
 
     public init(
         id: Int64, externalID: String? = nil, name: String, company: String? = nil,
@@ -391,7 +397,8 @@ public struct CustomerDetail: Equatable, Sendable {
         probabilityAlive: Double? = nil, valueMinor: Int64? = nil, clvMinor: Int64? = nil,
         valueAtStakeMinor: Int64? = nil, reasons: [RiskReason] = [], actions: [SuggestedAction] = [],
         bindings: BindingSignals = BindingSignals(), ordersPerMonth: [Int] = [],
-        touchpoints: [TouchpointEntry] = [], contracts: [ContractEntry] = [], feedback: [FeedbackEntry] = []
+        touchpoints: [TouchpointEntry] = [], contracts: [ContractEntry] = [], feedback: [FeedbackEntry] = [],
+        scoredAsOf: CalendarDay? = nil
     ) {
         self.id = id
         self.externalID = externalID
@@ -419,5 +426,6 @@ public struct CustomerDetail: Equatable, Sendable {
         self.touchpoints = touchpoints
         self.contracts = contracts
         self.feedback = feedback
+        self.scoredAsOf = scoredAsOf
     }
 }

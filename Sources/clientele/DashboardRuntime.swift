@@ -163,7 +163,10 @@ final class StoreWorker: @unchecked Sendable {
         case .loadOverview:
             // Cheapest parts first, each shown as soon as it is there.
             run(on: fast) { [self] in
-                [.overviewLoaded(.urgent(try store.urgentCustomers(limit: OverviewScreen.urgentLimit)))]
+                [
+                    .overviewLoaded(.scoring(asOf: try store.latestScoringDay())),
+                    .overviewLoaded(.urgent(try store.urgentCustomers(limit: OverviewScreen.urgentLimit))),
+                ]
             }
             // Figures stored by `clientele score` for this day: one row, no scans.
             if let stored = try? store.overviewSnapshot(asOf: today), let headline = stored.headline,

@@ -154,6 +154,83 @@ struct DashboardEndToEndTests {
         try quit(tmux)
     }
 
+    /// The name shown in the list's selected-or-first row: the first cell, without the company.
+    private static func firstRowName(_ screen: String) -> String? {
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count > 2 else { return nil }
+        let cell = lines[2].components(separatedBy: "  ").first ?? ""
+        let name = cell.components(separatedBy: " · ").first?.trimmingCharacters(in: .whitespaces) ?? ""
+        return name.isEmpty ? nil : name
+    }
+
+    @Test("G, then g and Enter in one go: the detail of the first row opens, not of the last")
+    func enterWhileTheFirstPageIsOnItsWay() throws {
+        let tmux = try start()
+        try tmux.sendKeys("c")
+        #expect(tmux.waitFor("1/300 rows"), "list did not open:\n\(tmux.lastCapture)")
+        let first = Self.firstRowName(tmux.lastCapture)
+        try tmux.sendKeys("G")
+        #expect(tmux.waitFor("300/300 rows"), "G did not reach the last row:\n\(tmux.lastCapture)")
+        // g asks for the first page again; Enter arrives before that page does.
+        try tmux.sendKeys("g", "Enter")
+        #expect(tmux.waitFor("Touchpoints"), "detail did not open:\n\(tmux.lastCapture)")
+        let header = tmux.lastCapture.split(separator: "\n").first.map(String.init) ?? ""
+        if let first {
+            #expect(
+                header.hasSuffix("› " + first) || header.contains("› " + first + " "), "\(tmux.lastCapture)")
+        } else {
+            Issue.record("no first row in:\n\(tmux.lastCapture)")
+        }
+        try tmux.sendKeys("Escape")
+        #expect(
+            tmux.waitFor("1/300 rows"), "the list's selection is not on the first row:\n\(tmux.lastCapture)")
+        try quit(tmux)
+    }
+
+    @Test("Opened four weeks after its scoring, the overview and the detail say how old the scores are")
+    func staleScores() throws {
+        let path = try stores().demo
+        let environment = ["HOME": try stores().folder, "XDG_CONFIG_HOME": try stores().folder + "/config"]
+        let tmux = try TmuxSession(
+            command: [Clientele.binary, "--db", path, "--as-of", "2025-07-28"], environment: environment,
+            width: 120, height: 40)
+        #expect(
+            tmux.waitFor("scores of 2025-06-30 · 28 days old — run clientele score"),
+            "no scoring day on the overview:\n\(tmux.lastCapture)")
+        try tmux.sendKeys("c")
+        #expect(tmux.waitFor("1/300 rows"), "list did not open:\n\(tmux.lastCapture)")
+        try tmux.sendKeys("Enter")
+        #expect(
+            tmux.waitFor("scores of 2025-06-30 · 28 days old"),
+            "no scoring day on the detail:\n\(tmux.lastCapture)")
+        try quit(tmux)
+    }
+
+    @Test("Search by customer number and by phone number, as a caller gives it")
+    func numberSearch() throws {
+        let path = try stores().demo
+        let queue = try DatabaseQueue(path: path)
+        let (name, phone) = try queue.read { db -> (String, String) in
+            let row = try Row.fetchOne(
+                db, sql: "SELECT name, phone FROM customers WHERE external_id = 'K-0000100'")
+            return (row?["name"] ?? "", row?["phone"] ?? "")
+        }
+        try queue.close()
+        let tmux = try start()
+        try tmux.sendText("/K-0000100")
+        #expect(
+            tmux.waitUntil { $0.contains(name) && $0.contains("1/1 rows") },
+            "customer number not found:\n\(tmux.lastCapture)")
+        try tmux.sendKeys("C-u")
+        // As said on the phone: without spaces, with the country code.
+        try tmux.sendText(phone.filter { $0 != " " })
+        #expect(
+            tmux.waitUntil { $0.contains(name) && $0.contains(" 1/") },
+            "phone \(phone) not found:\n\(tmux.lastCapture)")
+        try tmux.sendKeys("Enter")
+        try quit(tmux)
+    }
+
     @Test("Ctrl-C leaves at once with exit code 130 and a sane terminal")
     func interrupt() throws {
         let tmux = try start()

@@ -189,3 +189,70 @@ struct ScoringFactsTests {
         #expect(try store.scoringInput(customerID: 1, asOf: day, unit: .weeks).facts.loyaltyMember)
     }
 }
+
+@Suite("List search by customer number and phone number")
+struct NumberSearchTests {
+    let folder: TemporaryFolder
+    let store: CustomerStore
+
+    init() throws {
+        folder = try TemporaryFolder()
+        store = try CustomerStore.open(path: folder.file("n.sqlite"))
+        let people: [(String, String?, String?)] = [
+            ("Uwe Schulz", "K-0000100", "+49 341 261311"),
+            ("Anna Berg", "K-0000101", "0341 / 26-13-12"),
+            ("Jan Wolf", "K-0001000", "+43 (0)316 4876206"),
+            ("Eva Roth", "k-abc", "0049 (30) 123 4567"),
+            ("Ida Kern", nil, nil),
+        ]
+        for (index, person) in people.enumerated() {
+            try store.insert(
+                CustomerRecord(
+                    id: Int64(index + 1), externalID: person.1, name: person.0, phone: person.2, createdAt: 0)
+            )
+        }
+    }
+
+    private func names(_ search: String) throws -> Set<String> {
+        let query = CustomerListQuery(sort: .name, search: search)
+        #expect(
+            try store.customerListCount(query)
+                == store.customerListPage(query, position: .first, limit: 50).rows.count)
+        return Set(try store.customerListPage(query, position: .first, limit: 50).rows.map(\.name))
+    }
+
+    @Test("A customer number finds its customer exactly, or every customer it starts")
+    func externalID() throws {
+        #expect(try names("K-0000100") == ["Uwe Schulz"])
+        #expect(try names("k-0000100") == ["Uwe Schulz"], "typed in lower case")
+        #expect(try names("K-000010") == ["Uwe Schulz", "Anna Berg"])
+        #expect(try names("K-0001") == ["Jan Wolf"])
+        #expect(try names("k-abc") == ["Eva Roth"], "an id without digits, exactly")
+        #expect(try names("K-1") == [], "no broad prefix with fewer than three digits")
+    }
+
+    @Test("A phone number is found however it is written, in the store and in the search")
+    func phone() throws {
+        #expect(try names("+49 341 261311") == ["Uwe Schulz"])
+        #expect(try names("+49341261311") == ["Uwe Schulz"])
+        #expect(try names("0341261311") == ["Uwe Schulz"], "national form of an international number")
+        #expect(try names("0341 26131") == ["Uwe Schulz", "Anna Berg"], "a prefix")
+        #expect(try names("+49 341 26-13-12") == ["Anna Berg"], "international form of a national number")
+        #expect(try names("(0341) 261312") == ["Anna Berg"])
+        #expect(try names("0316 4876206") == ["Jan Wolf"], "stored with (0)")
+        #expect(try names("+43 316 4876206") == ["Jan Wolf"])
+        #expect(try names("030 1234567") == ["Eva Roth"], "stored with 00")
+        #expect(try names("+49 30 1234567") == ["Eva Roth"])
+        #expect(try names("0341") == [], "no broad prefix with fewer than five digits")
+        #expect(try names("Uwe") == ["Uwe Schulz"], "names are still found")
+    }
+
+    @Test("A phone search reads the digits index, not every customer")
+    func phoneUsesIndex() throws {
+        let plans = try store.explainCustomerListPage(
+            CustomerListQuery(sort: .name, search: "+49 341 261311"), position: .first)
+        let text = plans.flatMap { $0 }.joined(separator: " | ")
+        #expect(text.contains("customers_by_phone_digits"), "\(text)")
+        #expect(text.contains("sqlite_autoindex_customers_1"), "\(text)")
+    }
+}

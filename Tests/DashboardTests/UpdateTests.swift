@@ -100,6 +100,61 @@ struct UpdateTests {
         #expect(before.first?.purpose == .prepend)
     }
 
+    @Test("Enter or l pressed while g's page is on its way acts on the first row, not the old window's")
+    func actionWaitsForReplacedWindow() {
+        for key in [KeyEvent.enter, .character("l")] {
+            var state = Fixtures.state(rows: 12)
+            let request = listRequests(Dashboard.update(&state, .key(.character("c"))))[0]
+            _ = Dashboard.update(&state, .listCounted(generation: state.list.generation, count: 1_000))
+            _ = Dashboard.update(&state, .listPageLoaded(request, page(from: 1, count: 25, hasMore: true)))
+            guard let last = listRequests(Dashboard.update(&state, .key(.end))).first else { return }
+            _ = Dashboard.update(&state, .listPageLoaded(last, page(from: 976, count: 25, hasMore: true)))
+            #expect(state.list.selectedRow?.id == 1_000)
+            // g asks for the first page; the key comes before that page does.
+            guard let first = listRequests(Dashboard.update(&state, .key(.character("g")))).first else {
+                Issue.record("g did not ask for the first page")
+                return
+            }
+            #expect(Dashboard.update(&state, .key(key)).isEmpty, "nothing may be opened yet")
+            #expect(state.screen == .list)
+            let effects = Dashboard.update(
+                &state, .listPageLoaded(first, page(from: 1, count: 25, hasMore: true)))
+            #expect(state.list.selectedRow?.id == 1)
+            if key == .enter {
+                #expect(state.screen == .detail)
+                #expect(state.detail.customerID == 1)
+                #expect(effects.contains(.loadDetail(id: 1)))
+            } else {
+                #expect(state.screen == .logForm)
+                #expect(state.logForm.customerID == 1)
+            }
+        }
+    }
+
+    @Test("Enter right after a search runs on its first match; another key in between drops it")
+    func actionAfterSearch() {
+        var state = Fixtures.listState()
+        _ = Dashboard.update(&state, .key(.character("/")))
+        var request: ListPageRequest?
+        for character in "uwe" {
+            request = listRequests(Dashboard.update(&state, .key(.character(character)))).first
+        }
+        _ = Dashboard.update(&state, .key(.enter))
+        _ = Dashboard.update(&state, .key(.enter))
+        guard let request else { return }
+        _ = Dashboard.update(&state, .listPageLoaded(request, page(from: 7, count: 3, hasMore: false)))
+        #expect(state.screen == .detail)
+        #expect(state.detail.customerID == 7)
+
+        // Enter, then j before the page: the user went on, nothing opens by itself.
+        var moved = Fixtures.listState()
+        guard let again = listRequests(Dashboard.update(&moved, .key(.character("s")))).first else { return }
+        _ = Dashboard.update(&moved, .key(.enter))
+        _ = Dashboard.update(&moved, .key(.character("j")))
+        _ = Dashboard.update(&moved, .listPageLoaded(again, page(from: 7, count: 3, hasMore: false)))
+        #expect(moved.screen == .list)
+    }
+
     @Test("The window stays bounded however far one scrolls")
     func windowIsBounded() {
         var state = Fixtures.state(rows: 40)

@@ -18,6 +18,8 @@ public enum OverviewPart: Equatable, Sendable {
     case feedback(OverviewFigures.Feedback)
     case distribution(segments: [Segment: Int], bands: [RiskBand: Int])
     case urgent([UrgentCustomer])
+    /// The day of the last whole-base scoring; nil when the store was never scored.
+    case scoring(asOf: CalendarDay?)
 }
 
 /// A request for one page of the list; comes back with its result so stale answers (for an

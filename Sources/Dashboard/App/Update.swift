@@ -76,6 +76,7 @@ public enum Dashboard {
         case .failed(let text):
             state.status = StatusMessage(text, isError: true)
             state.list.pending.removeAll()
+            state.list.queuedAction = nil
             state.detail.loading = false
             CallListScreen.failed(&state)
             return []
@@ -137,6 +138,8 @@ public enum Dashboard {
             return CallListScreen.sessionKey(key, &state)
         }
         guard let action = KeyMap.forScreen(state.screen).action(for: key) else { return [] }
+        // Any other key after a queued Enter or `l` means the user went on: it is dropped.
+        if state.screen == .list, action != .open, action != .logInteraction { state.list.queuedAction = nil }
         switch action {
         case .quit: return quit(&state, code: 0)
         case .interrupt: return quit(&state, code: 130)

@@ -103,6 +103,21 @@ extension Catalog {
         return "\(days / 365) " + pick("y", "J")
     }
 
+    /// "scores of 2026-11-22 · 28 days old — run clientele score" (the advice only with
+    /// `advice` and when older than today); just the day when the scores are today's or from a
+    /// later day than the one shown (`--as-of` in the past).
+    public func scoresOf(_ day: CalendarDay, daysOld: Int, advice: Bool) -> String {
+        var text = pick("scores of ", "Bewertung vom ") + date(day)
+        guard daysOld > 0 else { return text }
+        text +=
+            " · "
+            + pick(
+                daysOld == 1 ? "1 day old" : "\(daysOld) days old",
+                daysOld == 1 ? "1 Tag alt" : "\(daysOld) Tage alt")
+        if advice { text += pick(" — run clientele score", " — clientele score ausführen") }
+        return text
+    }
+
     /// When something is due, relative to today: "today", "in 3 d", "3 d late".
     public func due(inDays days: Int) -> String {
         if days == 0 { return text(.today) }

@@ -84,6 +84,8 @@ public struct Catalog: Hashable, Sendable {
         case .notScored:
             ("not scored yet — run `clientele score`", "noch nicht bewertet — `clientele score` ausführen")
         case .noReasons: ("no risk signals", "keine Risikosignale")
+        case .neverScored:
+            ("not scored yet — run clientele score", "noch nicht bewertet — clientele score ausführen")
         case .noTouchpoints: ("no touchpoints", "keine Kontakte")
         case .noContracts: ("no contracts", "keine Verträge")
         case .noFeedback: ("no feedback", "kein Feedback")

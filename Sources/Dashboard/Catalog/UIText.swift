@@ -14,6 +14,7 @@ public enum UIText: String, CaseIterable, Sendable {
     case labelChurnRisk, labelAlive, labelValue, labelCLV, labelAtStake, labelWeakest, labelOrders24
     case labelRenews, labelEnds, labelAutoRenews
     // States
+    case neverScored
     case loading, noData, noCustomers, notScored, noReasons, noTouchpoints, noContracts, noFeedback, noActions
     case unknownCustomer
     // Status bar and overlays

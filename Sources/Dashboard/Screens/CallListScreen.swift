@@ -220,14 +220,9 @@ public enum CallListScreen {
         // The short label and when it is due; the session shows the whole sentence.
         var action = Span("–", .muted)
         if let suggested = entry.action {
-            // An overdue follow-up is suggested for the scoring day (or later, after a recent
-            // contact); its detail holds how many days late the promise already was then. The
-            // caller sees that lateness, plus the days since, not "today".
-            let lateAtScoring = suggested.kind == .followUp ? max(0, -(suggested.detail ?? 0)) : 0
-            let inDays =
-                lateAtScoring > 0
-                ? -(lateAtScoring + max(0, suggested.due.days(until: today)))
-                : today.days(until: suggested.due)
+            // An overdue follow-up says how late it is, not "today" (see ActionTiming).
+            let inDays = ActionTiming.dueInDays(
+                kind: suggested.kind, due: suggested.due, detail: suggested.detail, today: today)
             action = Span(
                 catalog.actionLabel(suggested.kind) + " · " + catalog.due(inDays: inDays),
                 inDays < 0 || suggested.kind == .resolveComplaint ? .riskHigh : .default)

@@ -155,6 +155,15 @@ public enum DetailScreen {
             }
             lines.append([])
             lines.append(heading(catalog.text(.why)))
+            // The reasons and actions are as of their scoring, not of today: say which day.
+            if let asOf = customer.scoredAsOf, asOf != state.today {
+                let age = asOf.days(until: state.today)
+                lines.append([
+                    Span(
+                        "  " + catalog.scoresOf(asOf, daysOld: age, advice: false),
+                        age > 0 ? .riskMedium : .muted)
+                ])
+            }
             if customer.reasons.isEmpty { lines.append([Span("  " + catalog.text(.noReasons), .muted)]) }
             for reason in customer.reasons {
                 for (index, part) in wrap(catalog.reason(reason), width: max(10, width - 4)).enumerated() {
@@ -207,8 +216,12 @@ public enum DetailScreen {
         if customer.actions.isEmpty { lines.append([Span(catalog.text(.noActions), .muted)]) }
         for action in customer.actions {
             let due = catalog.date(action.due)
-            let overdue = action.due < state.today
-            let sentence = catalog.action(action.kind, detail: action.detail)
+            let inDays = ActionTiming.dueInDays(
+                kind: action.kind, due: action.due, detail: action.detail, today: state.today)
+            let overdue = inDays < 0
+            // A follow-up's number is its timing: counted to today, as the lists say it.
+            let sentence = catalog.action(
+                action.kind, detail: action.kind == .followUp ? inDays : action.detail)
             for (index, part) in wrap(sentence, width: max(10, width - 12)).enumerated() {
                 lines.append([
                     Span(

@@ -26,6 +26,10 @@ public struct ListState: Equatable, Sendable {
     public var pending: Set<ListPageRequest.Purpose> = []
     /// Whether the list has been loaded at least once for this generation.
     public var loaded = false
+    /// Enter or `l` pressed while the window was being replaced (`g`, `G`, a new search):
+    /// run when the new page arrives, on the row the user then sees selected, never on a row
+    /// of the old window. At most one; a later one replaces it.
+    public var queuedAction: KeyAction?
 
     public init() {}
 
@@ -80,12 +84,14 @@ public enum ListScreen {
         case .halfPageUp: return move(&state, by: -max(1, visible / 2))
         case .top: return jumpToStart(&state)
         case .bottom: return jumpToEnd(&state)
-        case .open:
-            guard let row = state.list.selectedRow else { return [] }
-            return DetailScreen.open(&state, id: row.id)
-        case .logInteraction:
-            guard let row = state.list.selectedRow else { return [] }
-            return LogFormScreen.open(&state, customerID: row.id, name: row.name)
+        case .open, .logInteraction:
+            // The rows on screen are about to be replaced: acting now would pick a customer
+            // the user will not see selected.
+            if state.list.pending.contains(.replace) {
+                state.list.queuedAction = action
+                return []
+            }
+            return act(action, &state)
         case .nextSort:
             let columns = ListSortColumn.allCases
             let index = columns.firstIndex(of: state.list.query.sort) ?? 0
@@ -109,6 +115,27 @@ public enum ListScreen {
         default:
             return []
         }
+    }
+
+    /// Opens the detail or the log form for the selected row.
+    private static func act(_ action: KeyAction, _ state: inout AppState) -> [Effect] {
+        guard let row = state.list.selectedRow else { return [] }
+        switch action {
+        case .open: return DetailScreen.open(&state, id: row.id)
+        case .logInteraction: return LogFormScreen.open(&state, customerID: row.id, name: row.name)
+        default: return []
+        }
+    }
+
+    /// Runs the action queued while the window was replaced, if the list is still what the
+    /// user is looking at; otherwise it is dropped (it was meant for this list).
+    private static func runQueuedAction(_ state: inout AppState) -> [Effect] {
+        guard let action = state.list.queuedAction, !state.list.pending.contains(.replace) else { return [] }
+        state.list.queuedAction = nil
+        guard state.screen == .list, state.mode == .normal, state.confirm == nil,
+            state.importing.panel == nil
+        else { return [] }
+        return act(action, &state)
     }
 
     /// Moves the selection by `delta` rows within what is loaded, and fetches ahead.
@@ -244,7 +271,8 @@ public enum ListScreen {
         trim(&list)
         state.list = list
         keepSelectionVisible(&state)
-        return effects + prefetch(&state)
+        effects += prefetch(&state)
+        return effects + runQueuedAction(&state)
     }
 
     /// The selected customer's position arrived (after a refresh moved them): the window's
@@ -326,8 +354,15 @@ public enum ListScreen {
         var next = Span("", .muted)
         if let kind = row.nextAction {
             var text = catalog.actionLabel(kind)
-            if let due = row.nextActionDue { text += " · " + catalog.due(inDays: today.days(until: due)) }
-            next = Span(text)
+            var late = false
+            if let due = row.nextActionDue {
+                // As the call list says it: an overdue follow-up reads "4 d late", not "today".
+                let inDays = ActionTiming.dueInDays(
+                    kind: kind, due: due, detail: row.nextActionDetail, today: today)
+                text += " · " + catalog.due(inDays: inDays)
+                late = inDays < 0
+            }
+            next = Span(text, late ? .riskHigh : .default)
         }
         return [Span(name), segment, risk, value, touch, next]
     }

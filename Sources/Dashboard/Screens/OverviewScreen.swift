@@ -11,6 +11,9 @@ public struct OverviewState: Equatable, Sendable {
     public var focus: Pane = .segments
     /// The selected row of each pane.
     public var selection: [Pane: Int] = [:]
+    /// Whether the last scoring's day has arrived, and that day (nil: never scored).
+    public var scoringKnown = false
+    public var scoredAsOf: CalendarDay?
 
     public init() {}
 
@@ -63,6 +66,9 @@ public enum OverviewScreen {
             state.overview.figures.segments = segments
             state.overview.figures.bands = bands
         case .urgent(let urgent): state.overview.figures.urgent = urgent
+        case .scoring(let asOf):
+            state.overview.scoringKnown = true
+            state.overview.scoredAsOf = asOf
         }
     }
 
@@ -171,6 +177,10 @@ public enum OverviewScreen {
             buffer.write(tile.value, x: x, y: y + 1, role: .kpiValue, maxWidth: tileWidth - 2)
         }
         let top = area.y + tileRows * 2 + 1
+        // In the blank line under the figures: what day the scores are of.
+        if let line = scoringLine(state), top - 1 < area.bottom {
+            buffer.write(line.text, x: area.x + 1, y: top - 1, role: line.role, maxWidth: area.width - 2)
+        }
         let panesArea = Rect(x: area.x, y: top, width: area.width, height: area.bottom - top)
         guard !panesArea.isEmpty else { return }
         if area.width >= 100 {
@@ -185,6 +195,18 @@ public enum OverviewScreen {
         } else {
             renderPane(state.overview.focus, state, into: &buffer, area: panesArea)
         }
+    }
+
+    /// "scores of 2026-11-22 · 28 days old — run clientele score": the figures, reasons and
+    /// actions are as of the last full scoring, which may be long ago. Muted when it is today's,
+    /// in the medium-risk role when older (or never scored).
+    static func scoringLine(_ state: AppState) -> (text: String, role: StyleRole)? {
+        let overview = state.overview
+        guard overview.scoringKnown else { return nil }
+        let catalog = state.catalog
+        guard let asOf = overview.scoredAsOf else { return (catalog.text(.neverScored), .riskMedium) }
+        let age = asOf.days(until: state.today)
+        return (catalog.scoresOf(asOf, daysOld: age, advice: true), age > 0 ? .riskMedium : .muted)
     }
 
     static func paneTitle(_ pane: OverviewState.Pane, _ catalog: Catalog) -> String {
