@@ -475,6 +475,16 @@ struct CallListScreenTests {
             ])
     }
 
+    @Test("The session counts a follow-up's lateness to today, as the lists do")
+    func sessionLatenessToday() {
+        var state = Fixtures.callsState(columns: 80, rows: 24)
+        // Scored on 2025-06-30 with the promise 2 days late; opened three days later.
+        state.today = Fixtures.day("2025-07-03")
+        _ = press(&state, "s")
+        let screen = DashboardView.render(state).trimmedLines
+        #expect(screen.contains("  Action          follow up as agreed (5 days overdue)"), "\(screen)")
+    }
+
     @Test("The session at 80×24 in German")
     func session80X24De() {
         var state = Fixtures.callsState(columns: 80, rows: 24, language: .de)

@@ -287,9 +287,13 @@ extension CallListScreen {
         }
         labelled(.labelReason, entry.topReason.map(catalog.reason) ?? "–")
         if let action = entry.action {
+            // A follow-up's lateness counted to today, as the lists and the detail say it.
+            let inDays = ActionTiming.dueInDays(
+                kind: action.kind, due: action.due, detail: action.detail, today: state.today)
             labelled(
-                .labelAction, catalog.action(action.kind, detail: action.detail),
-                role: action.due < state.today ? .riskHigh : .default)
+                .labelAction,
+                catalog.action(action.kind, detail: action.kind == .followUp ? inDays : action.detail),
+                role: inDays < 0 ? .riskHigh : .default)
         }
         var touch = "–"
         if let last = entry.lastTouch {
