@@ -505,7 +505,7 @@ struct CallListScreenTests {
                 "  Warum           Kritiker, NPS 4, vor 12 Tagen",
                 "  Schritt         wie vereinbart nachfassen (seit 2 Tagen überfällig)",
                 "  Letzter Kontakt 12 T (18.06.2025)",
-                "  Risiko          50 % mittel · Gefährdet 1.250,00 €",
+                "  Risiko          50 % mittel · Wert im Risiko 1.250,00 €",
                 "",
                 "  Letzte Notizen",
                 "  lädt…",

@@ -301,7 +301,7 @@ struct ScreenSnapshotTests {
                 " P(aktiv)       30 %                                  │",
                 " Wert           A · 12.345,00 €                       │",
                 " CLV            10.000,00 €                           │",
-                " Gefährdet      10.740,15 €                           │",
+                " Wert im Risiko 10.740,15 €                           │",
                 "                                                      │",
                 " Warum gefährdet                                      │",
                 " • seit 94 Tagen keine Bestellung; bestellt sonst     │",

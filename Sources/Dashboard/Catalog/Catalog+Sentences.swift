@@ -15,7 +15,7 @@ extension Catalog {
         case .likelyInactive(let percent):
             return pick(
                 "probably no longer buying (\(percent)% chance still active)",
-                "kauft vermutlich nicht mehr (\(percent) % Wahrscheinlichkeit, noch aktiv)")
+                "kauft vermutlich nicht mehr (nur \(percent) % Wahrscheinlichkeit, dass noch aktiv)")
         case .detractor(let score, let daysAgo, let type):
             return pick(
                 "detractor, \(npsName(type)) \(score), \(ago(daysAgo))",

@@ -67,7 +67,8 @@ public struct Catalog: Hashable, Sendable {
         case .labelAlive: ("P(active)", "P(aktiv)")
         case .labelValue: ("Value", "Wert")
         case .labelCLV: ("CLV", "CLV")
-        case .labelAtStake: ("At stake", "Gefährdet")
+        // Not "Gefährdet": that is the At-risk segment's German name.
+        case .labelAtStake: ("At stake", "Wert im Risiko")
         case .labelWeakest: ("weakest", "am schwächsten")
         case .labelOrders24: ("orders", "Bestellungen")
         case .labelRenews: ("renews", "verlängert sich")
