@@ -52,6 +52,17 @@ struct ImportMalformedTests {
         #expect(try fixture.count("customers") == 1)
     }
 
+    @Test("An unknown choice lists every accepted spelling, not the first twelve")
+    func knownValuesWhole() throws {
+        let fixture = try ImportFixture()
+        let file = "customer_id,date,channel,kind\nK-1,2025-01-01,Video,Werbung\n"
+        let (_, issues) = fixture.issues(.interactions, Array(file.utf8))
+        let channel = try #require(issues.first { $0.contains("not a known channel") })
+        #expect(channel.contains("visit") && channel.contains("telefon"), "\(channel)")
+        let kind = try #require(issues.first { $0.contains("not a known kind") })
+        #expect(kind.contains("sales") && kind.contains("verkauf"), "\(kind)")
+    }
+
     @Test("An over-long note is refused (10,000 characters)")
     func longNote() throws {
         let fixture = try ImportFixture()

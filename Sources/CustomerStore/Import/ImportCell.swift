@@ -156,7 +156,9 @@ struct ImportCell {
     mutating func choice<T>(_ field: String, _ table: [String: T], what: ImportSubject) -> T? {
         guard let text = text(field, limit: 64) else { return nil }
         if let value = table[ImportValues.headerKey(text)] { return value }
-        problem(field, .unknownValue(what, known: Array(Set(table.keys).sorted().prefix(12))), text)
+        // Every accepted spelling (the vocabularies have at most a few dozen): a list cut at 12
+        // left out "visit" for a channel and "sales" for a kind.
+        problem(field, .unknownValue(what, known: Array(Set(table.keys).sorted().prefix(40))), text)
         return nil
     }
 
