@@ -129,6 +129,29 @@ struct ImportFormatTests {
         #expect(try fixture.strings("SELECT currency FROM orders") == ["EUR"])
     }
 
+    @Test("A German CRM export: Status on complaint rows is the complaint's state; net before gross")
+    func germanCRMExport() throws {
+        let fixture = try ImportFixture()
+        let touches = """
+            Kundennummer;Datum;Kanal;Art;Status;Notiz
+            K-1;01.03.2025;E-Mail;Beschwerde;erledigt;Lieferung kam zu spät
+            K-1;02.03.2025;Telefon;Beschwerde;offen;Rechnung falsch
+            K-1;03.03.2025;Telefon;Verkauf;erreicht;Angebot besprochen
+
+            """
+        try fixture.run(.interactions, Array(touches.utf8))
+        #expect(
+            try fixture.strings(
+                """
+                SELECT kind || '|' || ifnull(complaint_status, '-') || '|' || ifnull(outcome, '-')
+                FROM interactions ORDER BY occurred_at
+                """) == ["complaint|resolved|completed", "complaint|open|-", "sales|-|reached"])
+        // Net and gross: the net amount is the customer's revenue (without VAT).
+        try fixture.run(
+            .orders, Array("Kundennummer;Datum;Netto;Brutto\nK-1;01.03.2025;100,00;119,00\n".utf8))
+        #expect(try fixture.strings("SELECT amount_minor FROM orders") == ["10000"])
+    }
+
     @Test("Headers match without case or accents, --map overrides, a missing column lists the headers")
     func headers() throws {
         let fixture = try ImportFixture()

@@ -104,7 +104,15 @@ enum ImportRows {
         let kind = cell.choice("kind", interactionKinds, what: .interactionKind)
         if kind == nil && cell.problems.isEmpty { cell.problem("kind", .empty(.interactionKind), "") }
         let direction = cell.choice("direction", directions, what: .direction) ?? .outbound
-        let outcome = cell.choice("outcome", outcomes, what: .outcome)
+        // A German CRM's one "Status" column (read as the outcome) carries a complaint's state on
+        // complaint rows when there is no complaint-status column: "offen", "erledigt", "gelöst".
+        let outcomeKey = cell.text("outcome", limit: 64).map(ImportValues.headerKey)
+        let stateInOutcome =
+            kind == .complaint && !cell.has("complaint_status")
+            ? outcomeKey.flatMap { complaintStates[$0] } : nil
+        let outcome =
+            stateInOutcome != nil && outcomeKey.flatMap({ outcomes[$0] }) == nil
+            ? nil : cell.choice("outcome", outcomes, what: .outcome)
         let sentiment =
             cell.text("sentiment", limit: 16).flatMap { Int($0) }.flatMap(Sentiment.init(rawValue:))
             ?? cell.choice("sentiment", sentiments, what: .sentiment)
@@ -115,7 +123,7 @@ enum ImportRows {
         let reference = cell.text("reference", limit: ImportCell.shortLimit)
         guard let time, let channel, let kind else { return nil }
         // The schema ties complaint status to complaints: open by default, none for other kinds.
-        if kind == .complaint && status == nil { status = .open }
+        if kind == .complaint && status == nil { status = stateInOutcome ?? .open }
         if kind != .complaint && status != nil {
             cell.problem("complaint_status", .statusOnlyForComplaints, status?.rawValue)
             return nil

@@ -74,7 +74,9 @@ enum ImportSchema {
         customer, date,
         ImportField(
             name: "amount",
-            aliases: ["amount", "betrag", "umsatz", "total", "summe", "wert", "brutto", "netto"],
+            // Net before gross: with both columns the net one is taken (customer value is
+            // counted without VAT); `--map Brutto=amount` takes the gross.
+            aliases: ["amount", "betrag", "umsatz", "total", "summe", "wert", "netto", "brutto"],
             required: true),
         currency,
         ImportField(name: "category", aliases: ["category", "kategorie", "warengruppe", "produktgruppe"]),
