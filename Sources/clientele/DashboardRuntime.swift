@@ -210,11 +210,15 @@ final class StoreWorker: @unchecked Sendable {
             }
         case .markCallList(let customerID, let mark, let until):
             run(on: writes) { [self] in
-                try store.markCallListEntry(
+                let (made, previous) = try store.markCallListEntry(
                     customerID: customerID, mark, today: today, until: until, at: Int64(time(nil)))
-                return [
-                    .callListMarked(customerID: customerID, mark: mark, until: until ?? today.adding(days: 1))
-                ]
+                return [.callListMarked(MarkedEntry(made: made, previous: previous))]
+            }
+        case .undoMark(let entry):
+            run(on: writes) { [self] in
+                let restored = try store.restoreCallListState(
+                    replacing: entry.made, with: entry.previous, at: Int64(time(nil)))
+                return [.markUndone(entry, restored: restored)]
             }
         case .logCall(let request):
             let notice = WaitNotice(inbox: inbox)

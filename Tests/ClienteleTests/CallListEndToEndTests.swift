@@ -201,4 +201,23 @@ struct CallListEndToEndTests {
         try queue.close()
         #expect(try !listed(path, day: DashboardStores.asOf).contains(customer))
     }
+
+    @Test("u takes a done mark back: the customer is on the call list again, in SQLite too")
+    func undoMark() throws {
+        let stores = try DashboardStores.shared.get()
+        let scratch = try Scratch()
+        let path = scratch.file("undo.sqlite")
+        try FileManager.default.copyItem(atPath: stores.demo, toPath: path)
+        let before = try listed(path, day: DashboardStores.asOf)
+        let tmux = try openCallList(path, scratch, rows: before.count)
+        try tmux.sendKeys("d")
+        #expect(tmux.waitFor("done for today — u to undo"), "\(tmux.lastCapture)")
+        #expect(tmux.waitFor("1/\(before.count - 1) rows"), "\(tmux.lastCapture)")
+        try tmux.sendKeys("u")
+        #expect(tmux.waitFor("is back on the call list (was done)"), "\(tmux.lastCapture)")
+        #expect(
+            tmux.waitFor("1/\(before.count) rows"), "the customer did not come back:\n\(tmux.lastCapture)")
+        try quit(tmux)
+        #expect(try listed(path, day: DashboardStores.asOf) == before)
+    }
 }

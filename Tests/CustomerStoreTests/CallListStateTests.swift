@@ -94,6 +94,23 @@ struct CallListStateTests {
         #expect(try store.callListState(customerID: 4)?.mark == .done)
     }
 
+    @Test("Undoing a mark puts the earlier state back, only while the mark is still the stored one")
+    func restoreMark() throws {
+        let snooze = try store.markCallListEntry(
+            customerID: 2, .snoozed, today: Self.today, until: Self.today.adding(days: 7), at: 1)
+        #expect(snooze.previous == nil)
+        let done = try store.markCallListEntry(customerID: 2, .done, today: Self.today, at: 2)
+        #expect(done.previous == snooze.made)
+        #expect(try store.restoreCallListState(replacing: done.made, with: done.previous, at: 3))
+        #expect(try store.callListState(customerID: 2) == snooze.made)
+        // The done mark is gone already: a second undo changes nothing.
+        #expect(try !store.restoreCallListState(replacing: done.made, with: done.previous, at: 4))
+        #expect(try store.callListState(customerID: 2) == snooze.made)
+        #expect(try store.restoreCallListState(replacing: snooze.made, with: nil, at: 5))
+        #expect(try store.callListState(customerID: 2) == nil)
+        #expect(try ids(on: Self.today) == [2, 3, 5, 4, 1])
+    }
+
     @Test("A session call and its done mark are one transaction: both stored, or neither")
     func callWithMark() throws {
         let call = InteractionRecord(

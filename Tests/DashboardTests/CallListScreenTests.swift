@@ -74,11 +74,12 @@ struct CallListScreenTests {
         var state = Fixtures.callsState()
         #expect(press(&state, "d") == [.markCallList(customerID: 11, mark: .done, until: nil)])
         #expect(state.calls.entries.count == 3)
-        _ = Dashboard.update(
-            &state, .callListMarked(customerID: 11, mark: .done, until: Fixtures.day("2025-07-01")))
+        let done = CallListState(
+            customerID: 11, mark: .done, markedOn: Fixtures.today, hiddenUntil: Fixtures.day("2025-07-01"))
+        _ = Dashboard.update(&state, .callListMarked(MarkedEntry(made: done, previous: nil)))
         #expect(state.calls.entries.map(\.customerID) == [12, 13])
         #expect(state.calls.total == 2)
-        #expect(state.status?.text == "Jürgen Müller: done for today")
+        #expect(state.status?.text == "Jürgen Müller: done for today — u to undo")
         #expect(press(&state, "x") == [.markCallList(customerID: 12, mark: .skipped, until: nil)])
         #expect(
             press(&state, "z") == [
@@ -94,6 +95,29 @@ struct CallListScreenTests {
         #expect(state.status?.isError == true)
         // l stays free for the log form.
         #expect(press(&state, "l").isEmpty)
+    }
+
+    @Test("u takes a mark back: the store puts the earlier state back and the list is read again")
+    func undoMark() {
+        var state = Fixtures.callsState()
+        _ = press(&state, "Z")
+        let snoozed = CallListState(
+            customerID: 11, mark: .snoozed, markedOn: Fixtures.today, hiddenUntil: Fixtures.day("2025-07-07"))
+        _ = Dashboard.update(&state, .callListMarked(MarkedEntry(made: snoozed, previous: nil)))
+        let entry = MarkedEntry(made: snoozed, previous: nil, name: "Jürgen Müller")
+        #expect(state.undoStack == [.mark(entry)])
+        #expect(press(&state, "u") == [.undoMark(entry)])
+        #expect(state.undoStack.isEmpty)
+        let effects = Dashboard.update(&state, .markUndone(entry, restored: true))
+        #expect(state.status?.text == "Undone: Jürgen Müller is back on the call list (was snoozed)")
+        #expect(effects.contains { if case .loadCallList = $0 { true } else { false } })
+        #expect(state.calls.selectOnLoad == 11, "the customer brought back is selected when the list arrives")
+        // Changed since (marked again elsewhere): nothing undone, and it says so.
+        _ = Dashboard.update(&state, .markUndone(entry, restored: false))
+        #expect(state.status?.isError == true)
+        #expect(
+            state.status?.text.hasPrefix("Not undone: Jürgen Müller's call-list mark has changed since")
+                == true)
     }
 
     @Test("t asks for a date: a bad or past date is refused in words, a good one snoozes until it")
@@ -185,7 +209,7 @@ struct CallListScreenTests {
             id: 501, customerID: 11, customerName: "Jürgen Müller", channel: .call, createdAt: 1,
             markedDoneOn: Fixtures.today)
         #expect(Dashboard.update(&state, .callLogged(request, logged)) == [.loadDetail(id: 12)])
-        #expect(state.undoStack == [logged], "u takes a session call back like any logged call")
+        #expect(state.undoStack == [.interaction(logged)], "u takes a session call back like any logged call")
         #expect(state.calls.entries.map(\.customerID) == [12, 13])
         #expect(state.calls.session?.customerID == 12)
         #expect(state.calls.session?.logged == 1)
@@ -296,7 +320,7 @@ struct CallListScreenTests {
         #expect(state.calls.session?.customerID == 13, "the session goes on with the next customer")
         #expect(state.calls.session?.logged == 1)
         #expect(after.contains(.loadDetail(id: 13)))
-        #expect(state.undoStack == [logged])
+        #expect(state.undoStack == [.interaction(logged)])
         #expect(
             state.status?.text.contains("closed 1 open complaint") == true,
             "\(String(describing: state.status))")

@@ -296,7 +296,7 @@ struct LogFormTests {
         let effects = Dashboard.update(&state, .interactionLogged(logged, rescore: .rescored))
         #expect(state.screen == .detail)
         #expect(state.status == StatusMessage("Logged call with Jürgen Müller — u to undo"))
-        #expect(state.undoStack == [logged])
+        #expect(state.undoStack == [.interaction(logged)])
         #expect(effects.first == .loadDetail(id: 1))
         let refresh = effects.compactMap { effect -> ListPageRequest? in
             if case .loadListPage(let request) = effect { return request }
@@ -392,17 +392,17 @@ struct LogFormTests {
         var state = Fixtures.listState(rows: 24)
         let logged = LoggedInteraction(
             id: 5, customerID: 2, customerName: "山田太郎", channel: .email, createdAt: 1)
-        state.undoStack = [logged]
+        state.undoStack = [.interaction(logged)]
         _ = press(&state, .character("u"))
         _ = Dashboard.update(&state, .undoFailed(logged, .alreadyGone))
         #expect(state.undoStack.isEmpty)
         #expect(
             state.status
                 == StatusMessage("The email with 山田太郎 is already gone; nothing changed", isError: true))
-        state.undoStack = [logged]
+        state.undoStack = [.interaction(logged)]
         _ = press(&state, .character("u"))
         _ = Dashboard.update(&state, .undoFailed(logged, .failed("database is locked")))
-        #expect(state.undoStack == [logged])
+        #expect(state.undoStack == [.interaction(logged)])
         #expect(state.status?.isError == true)
     }
 

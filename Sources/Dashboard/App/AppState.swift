@@ -56,7 +56,7 @@ public struct AppState: Equatable, Sendable {
     /// A yes/no question over the screen; while set, only its answers count.
     public var confirm: ConfirmPrompt?
     /// Interactions logged in this session, newest last: what `u` undoes, until the program quits.
-    public var undoStack: [LoggedInteraction] = []
+    public var undoStack: [UndoEntry] = []
     public var calls: CallsState
     /// `:import`: the running import and the result panel (`Screens/ImportPanel.swift`).
     public var importing = ImportState()

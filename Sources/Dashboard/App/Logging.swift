@@ -74,6 +74,27 @@ public struct LoggedInteraction: Equatable, Sendable {
     }
 }
 
+/// A call-list mark this session made (done, skipped, snoozed) and the state it replaced, so
+/// undo can put that back: a mistaken `Z` hid a customer for a week with no way back.
+public struct MarkedEntry: Equatable, Sendable {
+    public var made: CallListState
+    public var previous: CallListState?
+    /// The customer's name as the list showed it, for the status line (set by the UI).
+    public var name: String
+
+    public init(made: CallListState, previous: CallListState?, name: String = "") {
+        self.made = made
+        self.previous = previous
+        self.name = name
+    }
+}
+
+/// What `u` takes back, newest first: a logged interaction or a call-list mark.
+public enum UndoEntry: Equatable, Sendable {
+    case interaction(LoggedInteraction)
+    case mark(MarkedEntry)
+}
+
 /// What happened to the customer's scores after a write.
 public enum RescoreOutcome: Equatable, Sendable {
     case rescored

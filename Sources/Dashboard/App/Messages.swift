@@ -85,7 +85,9 @@ public enum Message: Equatable, Sendable {
     /// Today's call list for `generation`: the first rows and how many there are in all.
     case callListLoaded(generation: Int, entries: [CallListEntry], total: Int)
     /// A call-list row was marked in the store (and is hidden until `until`).
-    case callListMarked(customerID: Int64, mark: CallListMark, until: CalendarDay)
+    case callListMarked(MarkedEntry)
+    /// A mark was taken back (`restored`), or it had changed since and nothing was undone.
+    case markUndone(MarkedEntry, restored: Bool)
     /// A call from the session was saved, the customer rescored and marked done for today.
     case callLogged(CallOutcomeRequest, LoggedInteraction)
     /// The call list was written to `path` (absolute) with `rows` rows.
@@ -147,6 +149,8 @@ public enum Effect: Equatable, Sendable {
     case logInteraction(InteractionDraft)
     /// Remove a logged interaction (if it is still there) and rescore the customer.
     case undoInteraction(LoggedInteraction)
+    /// Put back the call-list state a mark replaced, if the mark is still the stored one.
+    case undoMark(MarkedEntry)
     /// Open `$VISUAL`/`$EDITOR` on this note, the terminal given to it meanwhile.
     case editNote(String)
     /// Write everything about the customer to `path` (JSON, 0600).

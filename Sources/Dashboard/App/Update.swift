@@ -38,8 +38,10 @@ public enum Dashboard {
             return []
         case .callListLoaded(let generation, let entries, let total):
             return CallListScreen.receive(&state, generation: generation, entries: entries, total: total)
-        case .callListMarked(let customerID, let mark, let until):
-            return CallListScreen.marked(&state, customerID: customerID, mark: mark, until: until)
+        case .callListMarked(let entry):
+            return CallListScreen.marked(&state, entry)
+        case .markUndone(let entry, let restored):
+            return CallListScreen.markUndone(&state, entry, restored: restored)
         case .callLogged(let request, let logged):
             return CallListScreen.logged(&state, request, logged)
         case .callListExported(let path, let rows):

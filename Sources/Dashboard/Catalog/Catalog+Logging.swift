@@ -87,4 +87,25 @@ extension Catalog {
                 "Der Editor ließ sich nicht verwenden (\(reason)); die Notiz ist unverändert")
         }
     }
+
+    /// "Undone: Anna Müller is back on the call list (was: done for today)".
+    func markUndone(name: String, mark: CallListMark) -> String {
+        let was: String
+        switch mark {
+        case .done: was = pick("done", "erledigt")
+        case .skipped: was = pick("skipped", "übersprungen")
+        case .snoozed: was = pick("snoozed", "zurückgestellt")
+        }
+        return pick(
+            "Undone: \(name) is back on the call list (was \(was))",
+            "Rückgängig: \(name) ist wieder auf der Anrufliste (war \(was))")
+    }
+
+    /// The mark changed since (marked again, or by a colleague): nothing was undone.
+    func markUndoGone(name: String) -> String {
+        pick(
+            "Not undone: \(name)'s call-list mark has changed since; nothing was changed",
+            "Nicht rückgängig gemacht: die Markierung von \(name) hat sich inzwischen geändert; nichts geändert"
+        )
+    }
 }

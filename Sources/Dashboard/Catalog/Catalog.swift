@@ -336,6 +336,7 @@ public struct Catalog: Hashable, Sendable {
         case .statusDone: ("done for today", "für heute erledigt")
         case .statusSkipped: ("skipped for today", "für heute übersprungen")
         case .statusSnoozed: ("snoozed until", "zurückgestellt bis")
+        case .markUndoHint: ("u to undo", "u macht rückgängig")
         case .statusExported: ("rows exported to", "Zeilen exportiert nach")
         case .statusLogged: ("logged", "protokolliert")
         case .statusNextCall: ("next call", "nächster Anruf")

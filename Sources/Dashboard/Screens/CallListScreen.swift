@@ -18,6 +18,8 @@ public struct CallsState: Equatable, Sendable {
     /// The generation of a reload after an outside change: if its answer no longer holds the
     /// selected customer, the status bar says so (the selection stays on the row).
     public var refreshGeneration: Int?
+    /// A customer to select when the next list arrives (the one a mark's undo brought back).
+    public var selectOnLoad: Int64?
 
     public init() {}
 
@@ -63,8 +65,9 @@ public enum CallListScreen {
         state.calls.total = total
         state.calls.loaded = true
         // A session goes back to a customer whose call was taken back, else stays on its own.
-        let returnTo = state.calls.session?.returnTo
+        let returnTo = state.calls.session?.returnTo ?? state.calls.selectOnLoad
         state.calls.session?.returnTo = nil
+        state.calls.selectOnLoad = nil
         state.calls.selected =
             returnTo.flatMap { id in entries.firstIndex { $0.customerID == id } }
             ?? previous.flatMap { id in entries.firstIndex { $0.customerID == id } }
@@ -165,21 +168,39 @@ public enum CallListScreen {
     }
 
     /// The store has the mark: the row leaves the list, the status says what happened.
-    static func marked(_ state: inout AppState, customerID: Int64, mark: CallListMark, until: CalendarDay)
-        -> [Effect]
-    {
+    static func marked(_ state: inout AppState, _ entry: MarkedEntry) -> [Effect] {
         let catalog = state.catalog
+        let customerID = entry.made.customerID
         let name = state.calls.entries.first { $0.customerID == customerID }.map {
             sanitizedForTerminal($0.name)
         }
         let what: String
-        switch mark {
+        switch entry.made.mark {
         case .done: what = catalog.text(.statusDone)
         case .skipped: what = catalog.text(.statusSkipped)
-        case .snoozed: what = catalog.text(.statusSnoozed) + " " + catalog.date(until)
+        case .snoozed: what = catalog.text(.statusSnoozed) + " " + catalog.date(entry.made.hiddenUntil)
         }
-        state.status = StatusMessage([name, what].compactMap { $0 }.joined(separator: ": "))
+        var undoable = entry
+        undoable.name = name ?? ""
+        state.undoStack.append(.mark(undoable))
+        state.status = StatusMessage(
+            [name, what].compactMap { $0 }.joined(separator: ": ") + " — " + catalog.text(.markUndoHint))
         return remove(&state, customerID: customerID)
+    }
+
+    /// `u` took a mark back: the customer is due again (the list is read again), or the mark
+    /// had changed since (another mark, a colleague) and nothing was undone.
+    static func markUndone(_ state: inout AppState, _ entry: MarkedEntry, restored: Bool) -> [Effect] {
+        let catalog = state.catalog
+        let name = sanitizedForTerminal(entry.name)
+        guard restored else {
+            state.status = StatusMessage(catalog.markUndoGone(name: name), isError: true)
+            return []
+        }
+        state.status = StatusMessage(catalog.markUndone(name: name, mark: entry.made.mark))
+        guard state.calls.session == nil else { return [] }
+        state.calls.selectOnLoad = entry.made.customerID
+        return reload(&state)
     }
 
     /// Takes a customer's row out of the loaded list; reloads when the loaded rows run out

@@ -197,7 +197,7 @@ extension CallListScreen {
     static func logged(_ state: inout AppState, _ request: CallOutcomeRequest, _ logged: LoggedInteraction)
         -> [Effect]
     {
-        state.undoStack.append(logged)
+        state.undoStack.append(.interaction(logged))
         let catalog = state.catalog
         var text =
             sanitizedForTerminal(request.name) + ": " + catalog.outcome(request.outcome) + " "

@@ -375,7 +375,7 @@ public enum LogFormScreen {
         -> [Effect]
     {
         if state.logForm.saving, state.logForm.customerID == logged.customerID { close(&state) }
-        state.undoStack.append(logged)
+        state.undoStack.append(.interaction(logged))
         var effects: [Effect] = []
         if logged.markedDoneOn != nil {
             // A call session's form: its customer is done, the session goes on.
@@ -418,7 +418,10 @@ public enum LogFormScreen {
             return []
         }
         state.status = StatusMessage(state.catalog.text(.undoing))
-        return [.undoInteraction(last)]
+        switch last {
+        case .interaction(let logged): return [.undoInteraction(logged)]
+        case .mark(let marked): return [.undoMark(marked)]
+        }
     }
 
     static func undone(_ state: inout AppState, _ entry: LoggedInteraction, rescore: RescoreOutcome)
@@ -443,7 +446,7 @@ public enum LogFormScreen {
                     channel: entry.channel, name: sanitizedForTerminal(entry.customerName)), isError: true)
         case .failed(let reason):
             // Still there: it can be undone again later.
-            state.undoStack.append(entry)
+            state.undoStack.append(.interaction(entry))
             state.status = StatusMessage(state.catalog.text(.undoFailed) + ": " + reason, isError: true)
         }
     }
