@@ -64,8 +64,8 @@ struct DemoCommand: ParsableCommand {
         print(
             """
             Demo store written to \(location.path) in \(String(format: "%.1f", seconds)) s (as of \(day.iso), seed \(seed)):
-              \(summary.customers) customers, \(summary.orders) orders, \(summary.contracts) contracts,
-              \(summary.interactions) interactions, \(summary.feedback) feedback answers, \(summary.referrals) referrals.
+              \(Format.count(summary.customers, "customer", "customers")), \(Format.count(summary.orders, "order", "orders")), \(Format.count(summary.contracts, "contract", "contracts")),
+              \(Format.count(summary.interactions, "interaction", "interactions")), \(Format.count(summary.feedback, "feedback answer", "feedback answers")), \(Format.count(summary.referrals, "referral", "referrals")).
             See what it holds with `clientele stats --db \(location.path)`.
             """)
     }

@@ -168,12 +168,18 @@ struct PrivacyEraseCommand: ParsableCommand {
             "Erase all personal data of \(sanitizedForTerminal(hit.name)) (id \(hit.id))? This cannot be undone.",
             yes: yes)
         let report = try customerStore.erase(customerID: hit.id, at: Int64(time(nil)))
+        let deleted = [
+            Format.count(report.interactionsDeleted, "touchpoint", "touchpoints"),
+            Format.count(report.feedbackDeleted, "feedback answer", "feedback answers"),
+            Format.count(report.referralsDeleted, "referral", "referrals"),
+        ]
+        let kept = [
+            Format.count(report.ordersKeptPseudonymised, "order", "orders"),
+            Format.count(report.contractsKeptPseudonymised, "contract", "contracts"),
+        ]
         print(
-            """
-            Erased customer \(hit.id): \(report.interactionsDeleted) touchpoints, \(report.feedbackDeleted) feedback \
-            answers and \(report.referralsDeleted) referrals deleted; \(report.ordersKeptPseudonymised) orders and \
-            \(report.contractsKeptPseudonymised) contracts kept pseudonymised.
-            """)
+            "Erased customer \(hit.id): \(deleted[0]), \(deleted[1]) and \(deleted[2]) deleted; "
+                + "\(kept[0]) and \(kept[1]) kept pseudonymised.")
     }
 }
 

@@ -65,6 +65,11 @@ enum Format {
         return value < 0 ? "-" + out : out
     }
 
+    /// "1 referral", "2 referrals": a count with its noun in the right number.
+    static func count(_ value: Int, _ singular: String, _ plural: String) -> String {
+        "\(grouped(value)) \(value == 1 ? singular : plural)"
+    }
+
     static func bytes(_ value: Int64) -> String {
         let units = ["B", "KB", "MB", "GB", "TB"]
         var size = Double(value)

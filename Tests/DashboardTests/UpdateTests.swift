@@ -237,6 +237,18 @@ struct UpdateTests {
         #expect(state.list.query.filter == ListFilter(segment: .atRisk, band: .high))
         _ = run("filter clear")
         #expect(state.list.query.filter.isEmpty)
+        // A segment by the name the screen shows, in either language.
+        for (typed, segment) in [
+            ("gefährdet", Segment.atRisk), ("At risk", .atRisk), ("cant-lose", .cantLose),
+            ("Can't lose", .cantLose), ("Nicht verlieren", .cantLose),
+            ("potenziell treu", .potentialLoyalist),
+        ] {
+            _ = run("filter segment " + typed)
+            #expect(state.list.query.filter.segment == segment, "\(typed)")
+        }
+        _ = run("filter segment nobody")
+        #expect(state.status?.text.hasPrefix("no such segment; segments: champions, loyal") == true)
+        _ = run("filter clear")
         #expect(run("theme light") == [.loadTheme(name: "light")])
         _ = run("lang de")
         #expect(state.catalog.language == .de)

@@ -46,6 +46,23 @@ public enum ColonCommand: Equatable, Sendable {
         return names
     }
 
+    /// A segment by its slug (`at-risk`) or its name in English or German (`At risk`,
+    /// `gefährdet`), ignoring case, hyphens and apostrophes: people type what the screen shows.
+    static func segment(named text: String) -> Segment? {
+        func fold(_ name: String) -> String {
+            name.lowercased().replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "'", with: "")
+                .trimmingCharacters(in: .whitespaces)
+        }
+        let wanted = fold(text)
+        let english = Catalog(language: .en)
+        let german = Catalog(language: .de)
+        return Segment.allCases.first { segment in
+            [segment.rawValue, english.segment(segment), german.segment(segment)].contains {
+                fold($0) == wanted
+            }
+        }
+    }
+
     /// What `:import` takes, as `clientele import` does.
     public static let importKinds = ["customers", "orders", "interactions", "feedback", "contracts"]
 
@@ -140,9 +157,7 @@ public enum ColonCommand: Equatable, Sendable {
         var filter = current
         switch field {
         case "segment", "seg":
-            guard let segment = Segment(rawValue: value.lowercased()) else {
-                return .failure(.usage(.errorFilterUsage))
-            }
+            guard let segment = segment(named: value) else { return .failure(.usage(.errorSegmentUsage)) }
             filter.segment = segment
         case "band", "risk":
             guard let band = RiskBand(rawValue: value.lowercased()) else {

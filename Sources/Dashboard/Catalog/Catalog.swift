@@ -172,6 +172,13 @@ public struct Catalog: Hashable, Sendable {
                 "usage: sort name|segment|risk|value|touch|next [asc|desc]",
                 "Aufruf: sort name|segment|risk|value|touch|next [asc|desc]"
             )
+        case .errorSegmentUsage:
+            (
+                "no such segment; segments: " + Segment.allCases.map(\.rawValue).joined(separator: ", "),
+                "kein solches Segment; Segmente: "
+                    + Segment.allCases.map { Catalog(language: .de).segment($0).lowercased() }.joined(
+                        separator: ", ")
+            )
         case .errorFilterUsage:
             (
                 "usage: filter segment|band|tier|owner|type VALUE, or filter clear",
