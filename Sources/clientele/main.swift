@@ -15,5 +15,17 @@ do {
     FileHandle.standardError.write(Data("Error: \(refusal.description)\n".utf8))
     exit(2)
 } catch {
+    // A first word that is no command (`clientele bogus`) is reported as an unexpected argument
+    // to the dashboard; say what it is and which commands there are instead.
+    if let first = CommandLine.arguments.dropFirst().first, !first.hasPrefix("-"),
+        ClienteleCommand.message(for: error).hasPrefix("Unexpected argument '\(first)'")
+    {
+        let names = ClienteleCommand.configuration.subcommands.compactMap { $0.configuration.commandName }
+        FileHandle.standardError.write(
+            Data(
+                "Error: unknown command '\(first)'. Commands: \(names.joined(separator: ", ")). See clientele --help.\n"
+                    .utf8))
+        exit(64)
+    }
     ClienteleCommand.exit(withError: error)
 }

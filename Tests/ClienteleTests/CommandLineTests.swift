@@ -106,6 +106,14 @@ struct CommandLineTests {
             #expect(result.status == 64, "\(arguments) exited \(result.status)")
             #expect(result.standardError.contains("Error:"))
         }
+        // A word that is no command says so and lists the commands (not the dashboard's usage).
+        let unknown = try Clientele.run(["bogus"])
+        #expect(unknown.status == 64)
+        #expect(
+            unknown.standardError.hasPrefix(
+                "Error: unknown command 'bogus'. Commands: dashboard, init, demo"),
+            "\(unknown.standardError)")
+        #expect(try Clientele.run(["help"]).status == 0)
     }
 
     @Test("demo refuses to overwrite a store with customers unless --replace")
