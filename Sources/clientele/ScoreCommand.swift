@@ -11,7 +11,8 @@ struct ScoreCommand: ParsableCommand {
         discussion: """
             Fits BG/NBD and Gamma-Gamma over the whole store, then scores every customer in one
             transaction. Action rules come from --rules, else $XDG_CONFIG_HOME/clientele/actions.json,
-            else the shipped rules (`clientele rules` prints them).
+            else the shipped rules (`clientele rules` prints them). A customer rescored after a log
+            uses actions.json (or the shipped rules): --rules applies to this scoring only.
             """)
 
     @OptionGroup var store: StoreOptions
@@ -31,6 +32,18 @@ struct ScoreCommand: ParsableCommand {
         guard !quiet else { return }
         let distribution = try customerStore.scoreDistribution()
         print(ModelReport.text(model, distribution: distribution, seconds: seconds))
+        if let rules = self.model.rules {
+            // A log rescores its customer with the user's rules file or the shipped set, so a
+            // one-off --rules would be undone customer by customer; say so, and how to keep it.
+            let userFile = RulesFile.userPath(environment: ProcessInfo.processInfo.environment)
+            if (rules as NSString).standardizingPath != (userFile as NSString).standardizingPath {
+                FileHandle.standardError.write(
+                    Data(
+                        ("Note: --rules applies to this scoring only; a customer rescored after a log uses "
+                            + "\(userFile) or the shipped rules. Copy \(rules) there to keep using it.\n")
+                            .utf8))
+            }
+        }
     }
 }
 

@@ -123,6 +123,23 @@ struct ScoringCommandTests {
         let path = scratch.file("r.sqlite")
         #expect(try Clientele.run(["demo", "--db", path, "--customers", "60"]).status == 0)
         #expect(try Clientele.run(["score", "--db", path, "--rules", file, "-q"]).status == 0)
+        // Not quiet: a one-off rules file is named as one, with where to keep it for logs.
+        let config = scratch.file("config")
+        let noted = try Clientele.run(
+            ["score", "--db", path, "--rules", file], environment: ["XDG_CONFIG_HOME": config])
+        #expect(noted.status == 0)
+        #expect(
+            noted.standardError.contains(
+                "Note: --rules applies to this scoring only; a customer rescored after a log uses "
+                    + "\(config)/clientele/actions.json"), "\(noted.standardError)")
+        // The user's own file is what logs use too: nothing to say.
+        try FileManager.default.createDirectory(
+            atPath: config + "/clientele", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: file, toPath: config + "/clientele/actions.json")
+        let own = try Clientele.run(
+            ["score", "--db", path, "--rules", config + "/clientele/actions.json"],
+            environment: ["XDG_CONFIG_HOME": config])
+        #expect(!own.standardError.contains("Note: --rules"))
     }
 
     @Test(
