@@ -147,7 +147,7 @@ public enum ImportProblem: Hashable, Sendable {
 }
 
 /// A problem at a place in a file, printed as `FILE:LINE:COLUMN: what is wrong ("value")`.
-public struct LocatedImportProblem: Hashable, Sendable {
+public struct LocatedImportProblem: Hashable, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var column: Int
@@ -171,6 +171,8 @@ public struct LocatedImportProblem: Hashable, Sendable {
 
     public var english: String { place + problem.english + shownValue }
 
+    public var description: String { english }
+
     /// Values are echoed to the terminal: controls (C0, DEL, C1) and bidi overrides become `?`,
     /// and long values are cut. CustomerStore cannot use the Dashboard's sanitiser.
     public static func neutralised(_ text: String) -> String {
@@ -185,9 +187,9 @@ public struct LocatedImportProblem: Hashable, Sendable {
     }
 }
 
-/// Why an import wrote nothing (or stopped), as a value: `ImportError` in CustomerStore, here
-/// so the dashboard can word it in the user's language.
-public enum ImportRefusal: Hashable, Sendable {
+/// Why an import wrote nothing (or stopped), as a value: the importer throws it (CustomerStore
+/// calls it `ImportError`), and it lives here so the dashboard can word it in the user's language.
+public enum ImportRefusal: Error, Hashable, Sendable, CustomStringConvertible {
     /// The file has problems; `issues` holds the first ones, `total` counts them all.
     case invalidRows(issues: [LocatedImportProblem], total: Int)
     /// A required column is missing; the headers found are listed so the user can map one.
@@ -209,6 +211,9 @@ public enum ImportRefusal: Hashable, Sendable {
         if case .invalidRows(_, let total) = self { return total }
         return 1
     }
+
+    /// The lines `clientele import` prints, as one text.
+    public var description: String { englishLines.joined(separator: "\n") }
 
     /// The lines `clientele import` prints.
     public var englishLines: [String] {

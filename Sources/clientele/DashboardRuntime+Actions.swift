@@ -67,7 +67,7 @@ extension StoreWorker {
                 result.rescored = try Rescoring.afterImport(store, today: today)
             }
         } catch let error as ImportError {
-            result.refusal = error.refusal
+            result.refusal = error
             result.problemCount = error.problemCount
         } catch {
             result.problems = [String(describing: error)]

@@ -2,23 +2,11 @@ import Foundation
 import Scoring
 
 /// A located problem in an imported file, printed as `FILE:LINE:COLUMN: what is wrong ("value")`.
-/// The problem is a value (`ImportProblem`, in Scoring) so the dashboard can word it in German;
-/// `description` is its English rendering, the command line's.
-public struct ImportIssue: Sendable, Equatable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var column: Int
-    public var problem: ImportProblem
-    public var value: String?
+/// One type with the dashboard's: the problem is a value (`ImportProblem`, in Scoring) so the
+/// dashboard can word it in German; `description` is its English rendering, the command line's.
+public typealias ImportIssue = LocatedImportProblem
 
-    public init(file: String, line: Int, column: Int, problem: ImportProblem, value: String? = nil) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.problem = problem
-        self.value = value
-    }
-
+extension LocatedImportProblem {
     /// An issue with a sentence of its own (shown as it is in every language).
     public init(file: String, line: Int, column: Int, message: String, value: String? = nil) {
         self.init(file: file, line: line, column: column, problem: .text(message), value: value)
@@ -26,60 +14,14 @@ public struct ImportIssue: Sendable, Equatable, CustomStringConvertible {
 
     /// The English sentence (the rejects file's reason column).
     public var message: String { problem.english }
-
-    public var located: LocatedImportProblem {
-        LocatedImportProblem(file: file, line: line, column: column, problem: problem, value: value)
-    }
-
-    public var description: String { located.english }
-
-    static func neutralised(_ text: String) -> String { LocatedImportProblem.neutralised(text) }
 }
 
-/// Why an import wrote nothing.
-public enum ImportError: Error, Equatable, CustomStringConvertible {
-    /// The file has problems; `issues` holds the first ones, `total` counts them all.
-    case invalidRows(issues: [ImportIssue], total: Int)
-    /// A required column is missing; the headers found are listed so the user can map one.
-    case missingColumn(file: String, column: String, found: [String])
-    case emptyFile(file: String)
-    /// A header line and nothing else.
-    case noRows(file: String, line: Int)
-    /// `--map` names a field the importer does not have.
-    case unknownField(field: String, known: [String])
-    case unreadable(file: String, reason: String)
-    /// `--skip-bad-rows`: the rejects file could not be created or written (nothing imported).
-    case rejectsUnwritable(file: String, reason: String)
-    /// A customer vanished between checking and writing (another program deleted it).
-    case customerVanished(file: String, line: Int, customer: String)
-    /// The temporary database that sorts the rows by customer failed (most likely a full disk);
-    /// `written`: batches had been committed before.
-    case scratchFailed(reason: String, written: Bool)
+/// Why an import wrote nothing: the refusal the dashboard words too, thrown by the importer.
+public typealias ImportError = ImportRefusal
 
+extension ImportRefusal {
+    /// How many of a file's problems are kept to show; all are counted.
     public static let shownIssues = 50
-
-    /// How many problems stopped the import: all of a file's bad rows (not only the ones shown,
-    /// nor the description's summary lines), else the one reason.
-    public var problemCount: Int { refusal.problemCount }
-
-    /// The same as a value of the shared vocabulary, for the dashboard to word.
-    public var refusal: ImportRefusal {
-        switch self {
-        case .invalidRows(let issues, let total): .invalidRows(issues: issues.map(\.located), total: total)
-        case .missingColumn(let file, let column, let found):
-            .missingColumn(file: file, column: column, found: found)
-        case .emptyFile(let file): .emptyFile(file: file)
-        case .noRows(let file, let line): .noRows(file: file, line: line)
-        case .unknownField(let field, let known): .unknownField(field: field, known: known)
-        case .unreadable(let file, let reason): .unreadable(file: file, reason: reason)
-        case .rejectsUnwritable(let file, let reason): .rejectsUnwritable(file: file, reason: reason)
-        case .customerVanished(let file, let line, let customer):
-            .customerVanished(file: file, line: line, customer: customer)
-        case .scratchFailed(let reason, let written): .scratchFailed(reason: reason, written: written)
-        }
-    }
-
-    public var description: String { refusal.englishLines.joined(separator: "\n") }
 }
 
 /// What an import did (or, in a dry run, would do).
