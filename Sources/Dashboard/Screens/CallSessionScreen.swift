@@ -53,6 +53,44 @@ public enum CallOutcome: String, CaseIterable, Sendable {
     }
 }
 
+/// A call-session key other than the outcomes. ``all`` is the one table the session's key
+/// handling, its hint line and its help are made from, so they cannot drift apart.
+public struct SessionMove: Sendable {
+    public enum Action: Sendable { case next, previous, form, undo, redraw, help, leave }
+
+    public var action: Action
+    public var keys: [KeyEvent]
+    /// The hint line's word (nil: the move is in help only) and the key it names there.
+    public var hint: UIText?
+    public var hintKey: String?
+    public var help: UIText
+
+    public static let all: [SessionMove] = [
+        SessionMove(
+            action: .next, keys: [.character(" "), .right, .character("j"), .down], hint: .sessionNext,
+            help: .helpSessionNext),
+        SessionMove(
+            action: .previous, keys: [.left, .character("k"), .up], hint: .sessionPrevious, hintKey: "←",
+            help: .helpSessionPrevious),
+        SessionMove(action: .form, keys: [.character("l")], hint: .sessionForm, help: .helpSessionForm),
+        SessionMove(action: .undo, keys: [.character("u")], hint: .hintUndo, help: .helpUndo),
+        SessionMove(action: .redraw, keys: [.control("l")], help: .helpRedraw),
+        SessionMove(action: .help, keys: [.character("?")], help: .helpHelp),
+        SessionMove(
+            action: .leave, keys: [.escape, .character("q")], hint: .sessionLeave, help: .helpSessionLeave),
+    ]
+
+    init(
+        action: Action, keys: [KeyEvent], hint: UIText? = nil, hintKey: String? = nil, help: UIText
+    ) {
+        self.action = action
+        self.keys = keys
+        self.hint = hint
+        self.hintKey = hintKey
+        self.help = help
+    }
+}
+
 /// A call to log from the session: an outbound call with the outcome, and its follow-up.
 public struct CallOutcomeRequest: Equatable, Sendable {
     public var customerID: Int64
@@ -92,29 +130,29 @@ extension CallListScreen {
     /// so a stray key logs nothing.
     static func sessionKey(_ key: KeyEvent, _ state: inout AppState) -> [Effect] {
         guard var session = state.calls.session else { return [] }
-        switch key {
-        case .escape, .character("q"):
-            state.calls.session = nil
-            return []
-        case .character("u"):
-            // The same undo as everywhere; while a call is saved it waits, so the call being
-            // saved is the one it takes back, not the one before.
-            guard !session.saving else {
-                state.status = StatusMessage(state.catalog.text(.statusSaving))
+        if let move = SessionMove.all.first(where: { $0.keys.contains(key) }) {
+            switch move.action {
+            case .leave:
+                state.calls.session = nil
+                return []
+            case .undo:
+                // The same undo as everywhere; while a call is saved it waits, so the call being
+                // saved is the one it takes back, not the one before.
+                guard !session.saving else {
+                    state.status = StatusMessage(state.catalog.text(.statusSaving))
+                    return []
+                }
+                return LogFormScreen.undo(&state)
+            case .next: return step(&state, by: 1)
+            case .previous: return step(&state, by: -1)
+            case .redraw: return [.redraw]
+            case .form: return openForm(session, &state)
+            case .help:
+                state.mode = .help(scroll: 0)
                 return []
             }
-            return LogFormScreen.undo(&state)
-        case .character(" "), .right, .character("j"), .down:
-            return step(&state, by: 1)
-        case .left, .character("k"), .up:
-            return step(&state, by: -1)
-        case .control("l"):
-            return [.redraw]
-        case .character("l"):
-            return openForm(session, &state)
-        case .character("?"):
-            state.mode = .help(scroll: 0)
-            return []
+        }
+        switch key {
         case .character(let character):
             guard let outcome = CallOutcome.allCases.first(where: { $0.key == character }),
                 let entry = state.calls.selectedEntry, entry.customerID == session.customerID
@@ -332,13 +370,12 @@ extension CallListScreen {
         let outcomes: [StyledLine] = CallOutcome.allCases.map { outcome in
             [Span(String(outcome.key), .title), Span(" " + catalog.outcome(outcome.interactionOutcome))]
         }
-        let moves: [StyledLine] = [
-            [Span(catalog.keyName(.character(" ")), .title), Span(" " + catalog.text(.sessionNext), .muted)],
-            [Span("←", .title), Span(" " + catalog.text(.sessionPrevious), .muted)],
-            [Span("l", .title), Span(" " + catalog.text(.sessionForm), .muted)],
-            [Span("u", .title), Span(" " + catalog.text(.hintUndo), .muted)],
-            [Span(catalog.keyName(.escape), .title), Span(" " + catalog.text(.sessionLeave), .muted)],
-        ]
+        let moves: [StyledLine] = SessionMove.all.compactMap { move in
+            guard let hint = move.hint, let first = move.keys.first else { return nil }
+            return [
+                Span(move.hintKey ?? catalog.keyName(first), .title), Span(" " + catalog.text(hint), .muted),
+            ]
+        }
         let keyLines = flow(outcomes, width: area.width) + flow(moves, width: area.width)
         let keyRows = min(keyLines.count, max(0, area.height - 1))
         buffer.draw(

@@ -49,15 +49,7 @@ public enum HelpOverlay {
                 help: catalog.text(.helpSessionOutcome) + " " + catalog.outcome($0.interactionOutcome)
             )
         }
-        entries += [
-            (names([.character(" "), .right, .character("j"), .down]), catalog.text(.helpSessionNext)),
-            (names([.left, .character("k"), .up]), catalog.text(.helpSessionPrevious)),
-            (names([.character("l")]), catalog.text(.helpSessionForm)),
-            (names([.character("u")]), catalog.text(.helpUndo)),
-            (names([.control("l")]), catalog.text(.helpRedraw)),
-            (names([.character("?")]), catalog.text(.helpHelp)),
-            (names([.escape, .character("q")]), catalog.text(.helpSessionLeave)),
-        ]
+        entries += SessionMove.all.map { (names($0.keys), catalog.text($0.help)) }
         return keyLines(entries, catalog)
     }
 
