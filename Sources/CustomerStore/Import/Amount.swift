@@ -14,22 +14,18 @@ enum Amount {
         case invalid(ImportAmountFault)
     }
 
-    static let symbols = ["€", "EUR", "$", "USD", "CHF", "£", "GBP", "Fr.", "SFr."]
-    /// The currency each symbol writes ("SFr." before "Fr." is not needed: both are CHF).
+    /// The currency symbols and codes an amount may carry, and the currency each writes.
     static let symbolCurrencies = [
         "€": "EUR", "EUR": "EUR", "$": "USD", "USD": "USD", "CHF": "CHF", "£": "GBP", "GBP": "GBP",
         "Fr.": "CHF", "SFr.": "CHF",
     ]
+    /// Longest first, so "SFr." is taken whole and not as "Fr." after an "S".
+    static let symbols = symbolCurrencies.keys.sorted { ($0.count, $0) > ($1.count, $1) }
 
     /// The currency an amount's own symbol names (`12,50 €`, `CHF 20`), if it has one.
     static func currencyMark(_ text: String) -> String? {
         let body = text.trimmingCharacters(in: .whitespaces)
-        // Longest first, so "SFr." is not read as "Fr." and "USD" not as "$".
-        for symbol in symbols.sorted(by: { $0.count > $1.count })
-        where body.hasPrefix(symbol) || body.hasSuffix(symbol) {
-            return symbolCurrencies[symbol]
-        }
-        return nil
+        return symbols.first { body.hasPrefix($0) || body.hasSuffix($0) }.flatMap { symbolCurrencies[$0] }
     }
     static let maxDigits = 13
 
