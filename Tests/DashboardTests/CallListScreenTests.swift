@@ -263,7 +263,7 @@ struct CallListScreenTests {
                 == [.loadDetail(id: 11)])
         #expect(state.calls.selectedEntry?.customerID == 11)
         #expect(state.calls.session?.customerID == 11)
-        #expect(state.calls.session?.returnTo == nil)
+        #expect(state.calls.selectOnLoad == nil)
         // Nothing left to undo: it says so, and the session goes on.
         _ = press(&state, "u")
         #expect(state.status?.text == "Nothing to undo in this session")

@@ -18,7 +18,8 @@ public struct CallsState: Equatable, Sendable {
     /// The generation of a reload after an outside change: if its answer no longer holds the
     /// selected customer, the status bar says so (the selection stays on the row).
     public var refreshGeneration: Int?
-    /// A customer to select when the next list arrives (the one a mark's undo brought back).
+    /// A customer to select when the next list arrives: the one an undo brought back (a mark,
+    /// or a session's call; a running session then goes back to them).
     public var selectOnLoad: Int64?
 
     public init() {}
@@ -65,8 +66,7 @@ public enum CallListScreen {
         state.calls.total = total
         state.calls.loaded = true
         // A session goes back to a customer whose call was taken back, else stays on its own.
-        let returnTo = state.calls.session?.returnTo ?? state.calls.selectOnLoad
-        state.calls.session?.returnTo = nil
+        let returnTo = state.calls.selectOnLoad
         state.calls.selectOnLoad = nil
         state.calls.selected =
             returnTo.flatMap { id in entries.firstIndex { $0.customerID == id } }

@@ -8,9 +8,6 @@ public struct CallSession: Equatable, Sendable {
     public var logged = 0
     /// A call is being saved: outcome keys wait, so one call is never logged twice.
     public var saving = false
-    /// A session call was taken back (`u`): the session goes back to that customer once the
-    /// reloaded list has them again, so the right outcome can be logged.
-    public var returnTo: Int64?
 
     public init(customerID: Int64) {
         self.customerID = customerID
@@ -273,7 +270,7 @@ extension CallListScreen {
     /// goes back to them when the reloaded list arrives (see ``receive``).
     static func undone(_ state: inout AppState, _ entry: LoggedInteraction) {
         guard var session = state.calls.session, entry.markedDoneOn != nil else { return }
-        session.returnTo = entry.customerID
+        state.calls.selectOnLoad = entry.customerID
         session.logged = max(0, session.logged - 1)
         state.calls.session = session
     }
