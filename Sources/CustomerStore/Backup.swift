@@ -82,6 +82,7 @@ extension CustomerStore {
                 var configuration = Configuration()
                 configuration.busyMode = .timeout(busyTimeout)
                 let destination = try DatabaseQueue(path: path, configuration: configuration)
+                try matchPageSize(of: destination, to: backup, path: path)
                 try backup.backup(to: destination)
                 try destination.close()
             } catch let error as DatabaseError
@@ -96,6 +97,37 @@ extension CustomerStore {
         }
         StoreFiles.makePrivate(path: path)
         return try open(path: path, mode: .existingOnly)
+    }
+
+    /// SQLite's backup cannot change the page size of a store in WAL mode (a backup of a store
+    /// made before 16 KiB pages, restored into a newer store, or the other way round). The store
+    /// leaves WAL mode for the copy, which only works while no other program has it open; opening
+    /// it afterwards turns WAL on again.
+    private static func matchPageSize(
+        of destination: DatabaseQueue, to backup: DatabaseQueue, path: String
+    ) throws {
+        let wanted = try backup.read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") }
+        let current = try destination.inDatabase { db in try Int.fetchOne(db, sql: "PRAGMA page_size") }
+        guard let wanted, let current, wanted != current else { return }
+        // Another connection keeps the store in WAL mode; waiting the whole busy timeout for it
+        // to close would only delay the message.
+        var mode: String?
+        do {
+            mode = try destination.inDatabase { db in
+                try db.execute(sql: "PRAGMA busy_timeout = 1000")
+                defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Int(busyTimeout * 1000))") }
+                return try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
+            }
+        } catch let error as DatabaseError where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) {
+            mode = nil
+        }
+        guard mode == "delete" else {
+            throw StoreError.failed(
+                path: path,
+                reason: "the backup has \(wanted / 1024) KiB pages and the store \(current / 1024) KiB, "
+                    + "so the store must be copied over while nothing else uses it; close every other "
+                    + "Clientele window or command on this store and restore again")
+        }
     }
 
     /// Copies `source` next to `path`, syncs it, and renames it over `path` (atomic on one file

@@ -111,6 +111,9 @@ public final class CustomerStore: Sendable {
         }
     }
 
+    /// The page size of stores this version creates.
+    public static let pageSize = 16_384
+
     static func configuration() -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
@@ -118,6 +121,11 @@ public final class CustomerStore: Sendable {
         config.busyMode = .callback(waitForLock)
         config.label = "clientele"
         config.prepareDatabase { db in
+            // Only a new, empty file takes this (before GRDB turns WAL on); an existing store
+            // keeps its page size. 16 KiB pages made a whole rescoring of a million customers
+            // 3.5 s faster than 4 KiB ones (fewer pages to write, free and index), at about
+            // 1 ms more per logged touchpoint (docs/BENCHMARKS.md, "Page size").
+            try db.execute(sql: "PRAGMA page_size = \(pageSize)")
             try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA secure_delete = ON")
         }
