@@ -123,6 +123,10 @@ public struct PurchaseSummaryBuilder<CustomerID: Comparable & Sendable>: Sendabl
 
     /// Adds one row. Throws `rowsNotSorted` when the customer or the day goes backwards, because a
     /// silently wrong count of purchase days would be worse than no summary.
+    ///
+    /// The store calls this twenty million times with `Int64` ids from another module, where the
+    /// generic version looked up type metadata on every call; the specialisation is compiled here.
+    @_specialize(exported:true,where CustomerID == Int64)
     public mutating func add(customer: CustomerID, day: Int, amount: Int64) throws(ScoringError) {
         defer { rows += 1 }
         if let current, customer != current {
@@ -135,6 +139,7 @@ public struct PurchaseSummaryBuilder<CustomerID: Comparable & Sendable>: Sendabl
 
     /// The summaries of every customer with a purchase on or before the as-of day, in customer order.
     /// The builder is empty afterwards.
+    @_specialize(exported:true,where CustomerID == Int64)
     public mutating func finish() -> [(customer: CustomerID, summary: PurchaseSummary)] {
         closeCurrent()
         current = nil

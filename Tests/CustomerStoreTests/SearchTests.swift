@@ -188,6 +188,35 @@ struct ScoringFactsTests {
         #expect(input.facts.map(\.loyaltyMember) == [true, false])
         #expect(try store.scoringInput(customerID: 1, asOf: day, unit: .weeks).facts.loyaltyMember)
     }
+
+    @Test("The byte check of loyalty tags agrees with SQLite's json_each on awkward tags")
+    func loyaltyTagsAgreeWithSQLite() throws {
+        let folder = try TemporaryFolder()
+        let store = try CustomerStore.open(path: folder.file("t.sqlite"))
+        let tagLists: [[String]] = [
+            [], ["loyalty"], ["Loyalty-Programme"], ["Schloyalty"], ["loyalty "], ["Bonus\"programm"],
+            ["Treue\\programm"], ["x\"loyalty"], ["x", "TREUEPROGRAMM"], ["Lóyalty"],
+            ["Ünterwegs", "loyalty"],
+            ["bonusprogramm\n"], ["[loyalty]"], ["{\"loyalty\"}"],
+        ]
+        for (index, tags) in tagLists.enumerated() {
+            try store.insert(
+                CustomerRecord(id: Int64(index + 1), name: "K\(index)", tags: tags, createdAt: 0))
+        }
+        let inList = loyaltyProgrammeTags.map { "'\($0)'" }.joined(separator: ", ")
+        let expected = try DatabaseQueue(path: store.path).read { db in
+            try Bool.fetchAll(
+                db,
+                sql: """
+                    SELECT EXISTS (SELECT 1 FROM json_each(customers.tags)
+                        WHERE lower(json_each.value) IN (\(inList)))
+                    FROM customers ORDER BY id
+                    """)
+        }
+        let input = try store.scoringInput(asOf: CalendarDay(iso: "2025-06-30")!, unit: .weeks)
+        #expect(input.facts.map(\.loyaltyMember) == expected)
+        #expect(expected.filter { $0 }.count == 4)
+    }
 }
 
 @Suite("List search by customer number and phone number")
