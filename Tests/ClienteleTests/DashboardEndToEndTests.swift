@@ -163,6 +163,17 @@ struct DashboardEndToEndTests {
         return name.isEmpty ? nil : name
     }
 
+    @Test("Esc and q typed in one go (Alt-q to the terminal) close the help and quit")
+    func escapeThenQuitAtOnce() throws {
+        let tmux = try start()
+        try tmux.sendKeys("?")
+        #expect(tmux.waitFor("Keys and commands"), "help did not open:\n\(tmux.lastCapture)")
+        try tmux.sendKeys("Escape", "q")
+        #expect(
+            tmux.waitForFormat("#{pane_dead}", toBe: "1"), "Esc q did not quit:\n\(tmux.lastCapture)")
+        #expect(tmux.exitStatus() == 0)
+    }
+
     @Test("G, then g and Enter in one go: the detail of the first row opens, not of the last")
     func enterWhileTheFirstPageIsOnItsWay() throws {
         let tmux = try start()

@@ -260,6 +260,25 @@ struct LogFormTests {
         #expect(effects == [.quit(code: 130)])
     }
 
+    @Test("Esc and a key typed at once (Alt-key to the terminal) act as both keys; Esc's question waits")
+    func escapeThenKeyAtOnce() {
+        // Untouched form: Esc closes it, and q goes back from the list to the overview.
+        var state = opened()
+        _ = press(&state, .alt("q"))
+        #expect(state.screen == .overview)
+
+        // Typed form: Esc asks; the y that came with it does not answer the question.
+        state = opened()
+        _ = press(&state, .tab, .tab, .tab, .tab)
+        type(&state, "Rückruf")
+        _ = press(&state, .alt("y"))
+        #expect(state.confirm == ConfirmPrompt(question: .confirmDiscardLog, action: .discardLogForm))
+        #expect(state.screen == .logForm)
+        #expect(state.logForm.values.note.text == "Rückruf")
+        _ = press(&state, .character("y"))
+        #expect(state.screen == .list)
+    }
+
     @Test("Esc on an untouched form closes it; on a typed one it asks, n keeps, y discards")
     func cancel() {
         var state = opened()

@@ -107,6 +107,15 @@ public enum Dashboard {
     // MARK: - Keys
 
     static func handleKey(_ key: KeyEvent, _ state: inout AppState) -> [Effect] {
+        // A terminal sends Alt-x as Escape then x, so Esc and a key typed quickly after it (Esc q
+        // to leave a prompt and quit) arrive as Alt-x. Nothing is bound to Alt: read it as the two
+        // keys, except that a question the Escape raised waits for its own answer.
+        if case .alt(let character) = key {
+            let questionBefore = state.confirm != nil
+            let effects = handleKey(.escape, &state)
+            if state.confirm != nil && !questionBefore { return effects }
+            return effects + handleKey(.character(character), &state)
+        }
         if key == .control("c") {
             // A typed log form asks first, as Esc does, so a reflex Ctrl-C loses nothing;
             // pressed again at the question, it quits.
