@@ -16,6 +16,7 @@ enum Migrations {
         ("0006-call-list-state", v6CallListState),
         ("0007-fast-rescoring", v7FastRescoring),
         ("0008-phone-search", v8PhoneSearch),
+        ("0009-foreign-currency-orders", v9ForeignCurrencyOrders),
     ]
 
     static func migrator() -> DatabaseMigrator {
@@ -340,5 +341,12 @@ enum Migrations {
             replace(replace(replace(replace(replace(replace(replace(phone, ' ', ''), '/', ''), '-', ''), \
         '(', ''), ')', ''), '.', ''), '+', '')
         ) WHERE phone IS NOT NULL;
+        """
+
+    /// Orders not in euros, which the scoring adds up as euros (imports refuse them since
+    /// session 5; older stores may hold some). The partial index is empty in a clean store, so
+    /// `score` and `stats` can count them without reading every order.
+    private static let v9ForeignCurrencyOrders = """
+        CREATE INDEX orders_in_other_currencies ON orders(currency) WHERE currency <> 'EUR';
         """
 }

@@ -179,3 +179,20 @@ extension CustomerStore {
         }
     }
 }
+
+extension CustomerStore {
+    /// How many orders are in each currency other than euros, most first. The model adds every
+    /// amount up as euros, so any count here is a wrong customer value (from an import made
+    /// before the importer refused other currencies).
+    public func ordersInOtherCurrencies() throws(StoreError) -> [(currency: String, orders: Int)] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT currency, count(*) FROM orders INDEXED BY orders_in_other_currencies
+                    WHERE currency <> 'EUR' GROUP BY currency ORDER BY 2 DESC, 1
+                    """
+            ).map { (currency: $0[0], orders: $0[1]) }
+        }
+    }
+}

@@ -32,6 +32,10 @@ struct ScoreCommand: ParsableCommand {
         guard !quiet else { return }
         let distribution = try customerStore.scoreDistribution()
         print(ModelReport.text(model, distribution: distribution, seconds: seconds))
+        let foreign = try customerStore.ordersInOtherCurrencies()
+        if let warning = ForeignCurrencyWarning.text(foreign, storePath: customerStore.path) {
+            FileHandle.standardError.write(Data((warning + "\n").utf8))
+        }
         if let rules = self.model.rules {
             // A log rescores its customer with the user's rules file or the shipped set, so a
             // one-off --rules would be undone customer by customer; say so, and how to keep it.
@@ -44,6 +48,31 @@ struct ScoreCommand: ParsableCommand {
                             .utf8))
             }
         }
+    }
+}
+
+/// Orders in other currencies, which an older import stored and the scoring counts as euros.
+enum ForeignCurrencyWarning {
+    /// "USD 2, JPY 1".
+    static func counts(_ foreign: [(currency: String, orders: Int)]) -> String {
+        foreign.map { "\($0.currency) \(Format.grouped($0.orders))" }.joined(separator: ", ")
+    }
+
+    static func text(_ foreign: [(currency: String, orders: Int)], storePath: String) -> String? {
+        guard !foreign.isEmpty else { return nil }
+        let total = foreign.reduce(0) { $0 + $1.orders }
+        let filter = "FROM orders WHERE currency <> 'EUR'"
+        return """
+            Warning: \(Format.count(total, "order is", "orders are")) not in euros (\(counts(foreign))); \
+            the scores add them up as euros, so those customers' values are wrong. List them with
+              sqlite3 \(shellQuoted(storePath)) "SELECT customer_id, date(ordered_at, 'unixepoch'), \
+            amount_minor, currency, external_ref \(filter)"
+            then delete them (DELETE \(filter)) and import them again with the amounts in euros.
+            """
+    }
+
+    private static func shellQuoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
 

@@ -17,11 +17,15 @@ struct StatsCommand: ParsableCommand {
         let location = store.location
         let customerStore = try store.open(createIfMissing: false)
         let statistics = try customerStore.statistics()
+        let foreign = try customerStore.ordersInOtherCurrencies()
         try customerStore.close()
         if json {
-            print(Self.json(statistics, source: location.source))
+            print(Self.json(statistics, source: location.source, foreign: foreign))
         } else {
             print(Self.text(statistics, source: location.source))
+            if let warning = ForeignCurrencyWarning.text(foreign, storePath: statistics.path) {
+                print(warning)
+            }
         }
     }
 
@@ -42,12 +46,18 @@ struct StatsCommand: ParsableCommand {
         return lines.joined(separator: "\n")
     }
 
-    static func json(_ statistics: StoreStatistics, source: StoreLocation.Source) -> String {
+    static func json(
+        _ statistics: StoreStatistics, source: StoreLocation.Source,
+        foreign: [(currency: String, orders: Int)]
+    ) -> String {
         let rows = statistics.rows.map { "\"\($0.table)\": \($0.count)" }.joined(separator: ", ")
+        let currencies = foreign.map { "\(Format.jsonString($0.currency)): \($0.orders)" }.joined(
+            separator: ", ")
         return """
             {"path": \(Format.jsonString(statistics.path)), "source": "\(source.rawValue)", \
             "fileSizeBytes": \(statistics.fileSize), "schemaVersion": \(statistics.schemaVersion), \
-            "knownSchemaVersion": \(statistics.knownSchemaVersion), "rows": {\(rows)}}
+            "knownSchemaVersion": \(statistics.knownSchemaVersion), "rows": {\(rows)}, \
+            "ordersInOtherCurrencies": {\(currencies)}}
             """
     }
 }

@@ -50,6 +50,44 @@ struct ScoringCommandTests {
         #expect(nulls == 0)
     }
 
+    @Test("Orders in other currencies from an older import: score and stats warn and say how to list them")
+    func foreignCurrencyOrders() throws {
+        let scratch = try Scratch()
+        let path = scratch.file("mixed.sqlite")
+        #expect(
+            try Clientele.run(["demo", "--db", path, "--customers", "200", "--as-of", "2025-06-30"]).status
+                == 0)
+        let clean = try Clientele.run(
+            ["score", "--db", path, "--as-of", "2025-06-30"], environment: scratch.environment)
+        #expect(clean.status == 0)
+        #expect(!clean.standardError.contains("not in euros"), "\(clean.standardError)")
+
+        // What an import before the euro check could store (the importer refuses it now).
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE orders SET currency = CASE WHEN id % 2 = 0 THEN 'USD' ELSE 'JPY' END
+                    WHERE id IN (SELECT id FROM orders ORDER BY id LIMIT 3)
+                    """)
+        }
+        try queue.close()
+        let score = try Clientele.run(
+            ["score", "--db", path, "--as-of", "2025-06-30"], environment: scratch.environment)
+        #expect(score.status == 0)
+        #expect(score.standardError.contains("3 orders are not in euros ("), "\(score.standardError)")
+        #expect(score.standardError.contains("FROM orders WHERE currency <> 'EUR'"))
+
+        let stats = try Clientele.run(["stats", "--db", path, "--json"])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(stats.standardOutput.utf8)) as? [String: Any])
+        let counts = try #require(object["ordersInOtherCurrencies"] as? [String: Int])
+        #expect(counts.values.reduce(0, +) == 3)
+        #expect(Set(counts.keys).isSubset(of: ["USD", "JPY"]))
+        let text = try Clientele.run(["stats", "--db", path])
+        #expect(text.standardOutput.contains("3 orders are not in euros"))
+    }
+
     @Test("Days as the time unit: the rate parameter scales by 7 and the store keeps the unit")
     func daysUnit() throws {
         let scratch = try Scratch()
