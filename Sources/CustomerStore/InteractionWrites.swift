@@ -60,6 +60,18 @@ extension CustomerStore {
         _ interaction: InteractionRecord, feedback: [FeedbackRecord], markingDoneOn day: CalendarDay? = nil
     ) throws(StoreError) -> LoggedTouchpoint {
         try write { db in
+            // An erased person's touchpoints were deleted; logging one would start a new record
+            // of them.
+            if try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM erasures WHERE customer_id = ?", arguments: [interaction.customerID])
+                ?? false
+            {
+                throw StoreError.failed(
+                    path: path,
+                    reason:
+                        "customer \(interaction.customerID) was erased (GDPR); nothing more is recorded about them"
+                )
+            }
             var closed: [Int64] = []
             if interaction.kind == .complaint, interaction.complaintStatus == .resolved {
                 let resolvedAt = interaction.resolvedAt ?? interaction.occurredAt

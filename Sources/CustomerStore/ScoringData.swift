@@ -386,6 +386,11 @@ enum FactSQL {
         FROM customers
         """
 
+    /// An erased customer keeps only bookkeeping (orders, contracts): no score, no suggestion
+    /// to contact them, no place in the list (DECISIONS.md). The erasure log is small; SQLite
+    /// reads it once into an index for the whole walk.
+    static let notErased = "id NOT IN (SELECT customer_id FROM erasures)"
+
     static let touchpoints = """
         SELECT customer_id,
             max(occurred_at) AS last_touch,
@@ -472,11 +477,12 @@ final class FactWalks {
                 of: "/*customer*/", with: selection.condition("customer_id")
             )
             .replacingOccurrences(of: "/*referrer*/", with: selection.clause("referrer_id"))
-            .replacingOccurrences(of: "/*id*/", with: selection.clause("id"))
+            .replacingOccurrences(of: "/*customer-id*/", with: selection.condition("id"))
             return try RawWalk(db, sql: narrowed, window: window)
         }
         self.window = window
-        customers = try walk(FactSQL.customers + " /*id*/ ORDER BY id")
+        customers = try walk(
+            FactSQL.customers + " WHERE /*customer-id*/" + FactSQL.notErased + " ORDER BY id")
         touches = try walk(FactSQL.touchpoints)
         followUps = try walk(FactSQL.followUps)
         feedback = try walk(FactSQL.feedback)

@@ -118,6 +118,34 @@ struct PrivacyTests {
         #expect(try store.searchCustomers("Kunde 43").map(\.id) == [43])
     }
 
+    @Test("An erased customer is left out of every later scoring, and nothing new is logged for them")
+    func erasedStayOut() throws {
+        let day = try #require(CalendarDay(iso: "2025-06-30"))
+        #expect(try store.scoringInput(asOf: day, unit: .weeks).facts.contains { $0.customerID == 42 })
+        _ = try store.erase(customerID: 42, at: 5_000)
+        let input = try store.scoringInput(asOf: day, unit: .weeks)
+        #expect(!input.facts.contains { $0.customerID == 42 })
+        #expect(input.facts.count == 199)
+        // The summaries stay aligned with the facts around the gap.
+        #expect(input.summaries.count == 199)
+        #expect(input.facts.firstIndex { $0.customerID == 43 }.map { input.summaries[$0] != nil } == true)
+        #expect(throws: StoreError.self) {
+            _ = try store.scoringInput(customerID: 42, asOf: day, unit: .weeks)
+        }
+        let before = try store.contentFingerprint()
+        #expect {
+            try store.logInteraction(
+                InteractionRecord(
+                    id: 0, customerID: 42, occurredAt: 6_000, channel: .call, direction: .outbound,
+                    kind: .sales,
+                    note: "nach der Löschung"),
+                feedback: [])
+        } throws: { error in
+            "\(error)".contains("customer 42 was erased")
+        }
+        #expect(try store.contentFingerprint() == before)
+    }
+
     @Test("A rescoring that meets a customer deleted since its read changes no score and says why")
     func rescoringAfterADeletion() throws {
         let today = try #require(CalendarDay(iso: "2025-06-30"))
