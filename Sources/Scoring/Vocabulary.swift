@@ -96,6 +96,13 @@ public enum Direction: String, CaseIterable, Sendable, Codable {
 /// What a touchpoint was about.
 public enum InteractionKind: String, CaseIterable, Sendable, Codable {
     case sales, service, complaint, feedback, greeting, survey, onboarding, renewal, referral, other
+
+    /// The direction a touchpoint of this kind has when nobody says: complaints and feedback
+    /// come from the customer, the rest is the company reaching out. It matters: an outbound
+    /// touchpoint is a contact that contact fatigue counts.
+    public var usualDirection: Direction {
+        self == .complaint || self == .feedback ? .inbound : .outbound
+    }
 }
 
 /// How a touchpoint ended.

@@ -106,7 +106,7 @@ struct LogCommand: ParsableCommand {
         let today = Clock.today()
         let interaction = InteractionRecord(
             id: 0, customerID: hit.id, occurredAt: now, channel: channel,
-            direction: direction ?? (kind == .complaint || kind == .feedback ? .inbound : .outbound),
+            direction: direction ?? kind.usualDirection,
             kind: kind,
             outcome: outcome, sentiment: sentiment?.value, note: note,
             author: author ?? ProcessInfo.processInfo.environment["USER"],

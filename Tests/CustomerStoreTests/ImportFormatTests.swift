@@ -146,6 +146,11 @@ struct ImportFormatTests {
                 SELECT kind || '|' || ifnull(complaint_status, '-') || '|' || ifnull(outcome, '-')
                 FROM interactions ORDER BY occurred_at
                 """) == ["complaint|resolved|completed", "complaint|open|-", "sales|-|reached"])
+        // Without a direction column complaints come from the customer, as in the log form: an
+        // outbound one would count as our contact and defer "resolve the complaint" by fatigue.
+        #expect(
+            try fixture.strings("SELECT direction FROM interactions ORDER BY occurred_at")
+                == ["inbound", "inbound", "outbound"])
         // Net and gross: the net amount is the customer's revenue (without VAT).
         try fixture.run(
             .orders, Array("Kundennummer;Datum;Netto;Brutto\nK-1;01.03.2025;100,00;119,00\n".utf8))

@@ -103,7 +103,8 @@ enum ImportRows {
         if channel == nil && cell.problems.isEmpty { cell.problem("channel", .empty(.channel), "") }
         let kind = cell.choice("kind", interactionKinds, what: .interactionKind)
         if kind == nil && cell.problems.isEmpty { cell.problem("kind", .empty(.interactionKind), "") }
-        let direction = cell.choice("direction", directions, what: .direction) ?? .outbound
+        let direction =
+            cell.choice("direction", directions, what: .direction) ?? kind?.usualDirection ?? .outbound
         // A German CRM's one "Status" column (read as the outcome) carries a complaint's state on
         // complaint rows when there is no complaint-status column: "offen", "erledigt", "gelöst".
         let outcomeKey = cell.text("outcome", limit: 64).map(ImportValues.headerKey)

@@ -255,7 +255,7 @@ public enum LogFormScreen {
             form.values.kind = item(InteractionKind.allCases)
             if !form.directionChosen {
                 form.values.direction =
-                    form.values.kind == .complaint || form.values.kind == .feedback ? .inbound : .outbound
+                    form.values.kind.usualDirection
             }
         case .outcome:
             let all: [InteractionOutcome?] = [nil] + InteractionOutcome.allCases.map { $0 }
