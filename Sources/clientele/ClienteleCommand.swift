@@ -23,6 +23,31 @@ struct ClienteleCommand: ParsableCommand {
             CheckCommand.self, PrivacyCommand.self, CallListCommand.self, BenchCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self)
+
+    /// `clientele --db PATH stats` as `clientele stats --db PATH`: people put the store first, as
+    /// with git's `-C`, and the README says `--db` works with every command. Only `--db` moves,
+    /// and only in front of a known command name; anything else is parsed as typed.
+    static func storeOptionAfterSubcommand(_ arguments: [String]) -> [String] {
+        let names = Set(configuration.subcommands.compactMap { $0.configuration.commandName })
+        var leading: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--db", index + 1 < arguments.count {
+                leading += arguments[index...(index + 1)]
+                index += 2
+            } else if argument.hasPrefix("--db=") {
+                leading.append(argument)
+                index += 1
+            } else {
+                break
+            }
+        }
+        guard !leading.isEmpty, index < arguments.count, names.contains(arguments[index]) else {
+            return arguments
+        }
+        return [arguments[index]] + leading + arguments[(index + 1)...]
+    }
 }
 
 /// `clientele dashboard` (the default): the terminal UI over the store.

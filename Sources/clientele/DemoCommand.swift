@@ -66,7 +66,8 @@ struct DemoCommand: ParsableCommand {
             Demo store written to \(location.path) in \(String(format: "%.1f", seconds)) s (as of \(day.iso), seed \(seed)):
               \(Format.count(summary.customers, "customer", "customers")), \(Format.count(summary.orders, "order", "orders")), \(Format.count(summary.contracts, "contract", "contracts")),
               \(Format.count(summary.interactions, "interaction", "interactions")), \(Format.count(summary.feedback, "feedback answer", "feedback answers")), \(Format.count(summary.referrals, "referral", "referrals")).
-            See what it holds with `clientele stats --db \(location.path)`.
+            Not scored yet: run `clientele score --db \(location.path) --as-of \(day.iso)`, then open it
+            with `clientele --db \(location.path) --as-of \(day.iso)`.
             """)
     }
 }

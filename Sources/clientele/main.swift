@@ -8,7 +8,8 @@ umask(0o077)
 MemoryTuning.keepFreedMemory()
 
 do {
-    var command = try ClienteleCommand.parseAsRoot()
+    var command = try ClienteleCommand.parseAsRoot(
+        ClienteleCommand.storeOptionAfterSubcommand(Array(CommandLine.arguments.dropFirst())))
     try command.run()
 } catch let refusal as Refusal {
     // The dashboard cannot run here: one sentence, exit code 2, nothing on standard output.

@@ -67,6 +67,23 @@ struct CommandLineTests {
         #expect(stats.standardOutput.contains("\"source\": \"CLIENTELE_DB\""))
     }
 
+    @Test("--db before the command works as after it; anything else before a command is still refused")
+    func storeOptionFirst() throws {
+        let scratch = try Scratch()
+        let path = scratch.file("first.sqlite")
+        #expect(try Clientele.run(["demo", "--db", path, "--customers", "20"]).status == 0)
+        for arguments in [["--db", path, "stats", "--json"], ["--db=\(path)", "stats", "--json"]] {
+            let stats = try Clientele.run(arguments, environment: scratch.environment)
+            #expect(stats.status == 0, "\(arguments): \(stats.standardError)")
+            let object =
+                try JSONSerialization.jsonObject(with: Data(stats.standardOutput.utf8)) as? [String: Any]
+            #expect(object?["path"] as? String == path)
+        }
+        let typo = try Clientele.run(["--db", path, "stast"], environment: scratch.environment)
+        #expect(typo.status == 64)
+        #expect(typo.standardOutput.isEmpty)
+    }
+
     @Test("Bad --db paths give one clear sentence and a non-zero exit code, and create nothing")
     func badPaths() throws {
         let scratch = try Scratch()
