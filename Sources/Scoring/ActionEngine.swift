@@ -45,7 +45,7 @@ public enum ActionEngine {
                 due = asOf.adding(days: Int(days) + offset)
             }
             if due < asOf { due = asOf }
-            if fatigued, let lastContact = facts.touchpoints.lastOutboundContact {
+            if fatigued, rule.fatigue != .exempt, let lastContact = facts.touchpoints.lastOutboundContact {
                 guard rule.fatigue == .defer else { continue }
                 due = max(due, lastContact.adding(days: rules.contactFatigueDays))
             }
@@ -65,19 +65,23 @@ public enum ActionEngine {
     }
 
     /// The suggestions as one plan: the first `limit` by priority, each moved to the earliest day
-    /// on or after its own due day that is `spacing` days from every suggestion ranked above it.
-    /// The first keeps its day, so the call list (which shows the first) does not change.
+    /// on or after its own due day that is `spacing` days from every suggestion ranked above it
+    /// (the weightiest keeps its day), then in the order they fall due, the weightier first on
+    /// one day. The first is the customer's next action, which the list shows and the call
+    /// list goes by: a follow-up agreed for next month must not hide a reactivation due now.
     static func plan(_ ranked: [SuggestedAction], spacing: Int, limit: Int) -> [SuggestedAction] {
         var planned = Array(ranked.prefix(max(limit, 1)))
-        guard spacing > 0 else { return planned }
-        for index in planned.indices.dropFirst() {
-            var due = planned[index].due
-            while let clash = planned[..<index].first(where: { abs($0.due.days(until: due)) < spacing }) {
-                due = clash.due.adding(days: spacing)
+        if spacing > 0 {
+            for index in planned.indices.dropFirst() {
+                var due = planned[index].due
+                while let clash = planned[..<index].first(where: { abs($0.due.days(until: due)) < spacing }) {
+                    due = clash.due.adding(days: spacing)
+                }
+                planned[index].due = due
             }
-            planned[index].due = due
         }
-        return planned
+        return planned.enumerated().sorted { ($0.element.due, $0.offset) < ($1.element.due, $1.offset) }
+            .map(\.element)
     }
 
     /// The DOMAIN.md rules no rules file can switch off.

@@ -53,6 +53,10 @@ public enum FatiguePolicy: String, Sendable, Equatable, CaseIterable {
     case suppress
     /// Keep it, due once the fatigue window has passed (for urgent matters such as complaints).
     case `defer`
+    /// Keep it on its own day: a follow-up the customer agreed to ("call me back tomorrow") is
+    /// not an unasked contact. Only the `follow-up` action may say so, so a rules file cannot
+    /// switch fatigue off for selling.
+    case exempt
 }
 
 /// `fact op value`, for example `openComplaints >= 1` or `segment in [at-risk, cant-lose]`.
@@ -216,7 +220,12 @@ extension ActionRuleSet {
         var fatigue = FatiguePolicy.suppress
         if let policyName = object["fatigue"] {
             guard let name = policyName.string, let parsed = FatiguePolicy(rawValue: name) else {
-                throw fail("fatigue", "must be \"suppress\" or \"defer\"")
+                throw fail("fatigue", "must be \"suppress\", \"defer\" or \"exempt\"")
+            }
+            guard parsed != .exempt || action == .followUp else {
+                throw fail(
+                    "fatigue",
+                    "only a follow-up the customer agreed to may be \"exempt\" from contact fatigue")
             }
             fatigue = parsed
         }

@@ -20,10 +20,10 @@ extension ActionRuleSet {
             },
             {
               "id": "follow-up-due",
-              "description": "A follow-up promised on an earlier touchpoint is due or overdue.",
-              "action": "follow-up", "priority": 95, "fatigue": "defer",
+              "description": "A follow-up agreed on an earlier touchpoint, on the day agreed (the customer asked for it: no contact fatigue).",
+              "action": "follow-up", "priority": 95, "fatigue": "exempt",
               "due": {"fact": "followUpDueInDays", "offset": 0}, "detail": "followUpDueInDays",
-              "when": [{"fact": "followUpDueInDays", "op": "<=", "value": 1}]
+              "when": [{"fact": "followUpDueInDays", "op": "<=", "value": 366}]
             },
             {
               "id": "call-back-detractor",
@@ -86,6 +86,18 @@ extension ActionRuleSet {
               ]
             },
             {
+              "id": "reactivate-high-risk",
+              "description": "A good segment by purchases so far, but the model sees them leaving: act as for a lapsing customer, whatever the segment says.",
+              "action": "reactivate", "priority": 55, "channel": "call",
+              "due": {"inDays": 3}, "detail": "daysSinceLastOrder",
+              "when": [
+                {"fact": "segment", "op": "in", "value": ["champions", "loyal", "potential-loyalist", "need-attention", "promising"]},
+                {"fact": "churnRisk", "op": ">=", "value": 0.7},
+                {"fact": "openComplaints", "op": "==", "value": 0},
+                {"fact": "contractCancelled", "op": "==", "value": false}
+              ]
+            },
+            {
               "id": "surprise-relationship-at-risk",
               "description": "A relationship customer at risk: a positive surprise, never points.",
               "action": "positive-surprise", "priority": 50, "relationshipTypes": ["relationship"],
@@ -131,12 +143,13 @@ extension ActionRuleSet {
             },
             {
               "id": "cross-sell-active",
-              "description": "An active, valuable customer: offer a complementary product; not while a complaint is open, a contract is cancelled or one ends within 90 days without renewing (win back or renew first).",
+              "description": "An active, valuable customer: offer a complementary product; not at high churn risk (keep them first), nor while a complaint is open, a contract is cancelled or one ends within 90 days without renewing (win back or renew first).",
               "action": "cross-sell", "priority": 35,
               "due": {"inDays": 14}, "detail": "daysSinceLastOrder",
               "when": [
                 {"fact": "segment", "op": "in", "value": ["champions", "loyal", "potential-loyalist"]},
                 {"fact": "daysSinceLastOrder", "op": "between", "value": [14, 90]},
+                {"fact": "churnRisk", "op": "<", "value": 0.6},
                 {"fact": "openComplaints", "op": "==", "value": 0},
                 {"fact": "contractCancelled", "op": "==", "value": false},
                 {"fact": "daysToContractEndWithoutRenewal", "op": ">", "value": 90}

@@ -72,11 +72,12 @@ struct BenchCallListCommand: ParsableCommand {
             })
         var bytes: [UInt8] = []
         figures["exportFormatSeconds"] = .number(
-            median { bytes = CallListExport.csv(entries, catalog: catalog, excel: false) })
+            median { bytes = CallListExport.csv(entries, catalog: catalog, excel: false, today: today) })
         figures["exportWriteSeconds"] = .number(try median { try PrivateFile.replace(ours, with: bytes) })
         let export = try median {
             let rows = try customerStore.callList(today: today, filter: CallListFilter(limit: rows))
-            try PrivateFile.replace(ours, with: CallListExport.csv(rows, catalog: catalog, excel: false))
+            try PrivateFile.replace(
+                ours, with: CallListExport.csv(rows, catalog: catalog, excel: false, today: today))
         }
         figures["exportRows"] = .int(entries.count)
         figures["exportBytes"] = .int(bytes.count)

@@ -78,8 +78,8 @@ struct CallListCommand: ParsableCommand {
             language: lang ?? Language.from(environment: ProcessInfo.processInfo.environment))
         let bytes =
             format == .json
-            ? Array(CallListExport.json(entries, catalog: catalog).utf8)
-            : CallListExport.csv(entries, catalog: catalog, excel: excel)
+            ? Array(CallListExport.json(entries, catalog: catalog, today: today).utf8)
+            : CallListExport.csv(entries, catalog: catalog, excel: excel, today: today)
         if let output {
             try PrivateFile.replace(output, with: bytes)
         } else {
@@ -120,12 +120,19 @@ enum CallListExport {
         }
 
         let catalog: Catalog
+        /// The list's day: a follow-up says how late it is on that day.
+        let today: CalendarDay
         private var actions: [ActionKey: String] = [:]
         private var reasons: [RiskReason: String] = [:]
 
-        init(catalog: Catalog) { self.catalog = catalog }
+        init(catalog: Catalog, today: CalendarDay) {
+            self.catalog = catalog
+            self.today = today
+        }
 
         mutating func action(_ action: SuggestedAction) -> String {
+            // A follow-up's sentence depends on its due day too; it is made each time.
+            if action.kind == .followUp { return catalog.action(action, today: today) }
             let key = ActionKey(kind: action.kind, detail: action.detail)
             if let known = actions[key] { return known }
             let sentence = catalog.action(action.kind, detail: action.detail)
@@ -142,12 +149,13 @@ enum CallListExport {
     }
 
     /// The CSV file's bytes, built in one buffer (no `String` per line or per cell).
-    static func csv(_ entries: [CallListEntry], catalog: Catalog, excel: Bool) -> [UInt8] {
+    static func csv(_ entries: [CallListEntry], catalog: Catalog, excel: Bool, today: CalendarDay) -> [UInt8]
+    {
         let writer = CSVWriter(delimiter: excel ? ";" : ",")
         var out: [UInt8] = excel ? [0xEF, 0xBB, 0xBF] : []
         out.reserveCapacity(256 + entries.count * 256)
         writer.appendLine(columns, to: &out)
-        var sentences = Sentences(catalog: catalog)
+        var sentences = Sentences(catalog: catalog, today: today)
         for entry in entries {
             var fields = values(entry, sentences: &sentences)
             if excel {
@@ -160,9 +168,9 @@ enum CallListExport {
         return out
     }
 
-    static func json(_ entries: [CallListEntry], catalog: Catalog) -> String {
+    static func json(_ entries: [CallListEntry], catalog: Catalog, today: CalendarDay) -> String {
         let numeric: Set<String> = ["rank", "customer_id", "risk", "value_at_stake"]
-        var sentences = Sentences(catalog: catalog)
+        var sentences = Sentences(catalog: catalog, today: today)
         let objects = entries.map { entry in
             "{"
                 + zip(columns, values(entry, sentences: &sentences)).map { column, value in

@@ -234,7 +234,8 @@ final class StoreWorker: @unchecked Sendable {
             run(on: calls) { [self] in
                 let target = TypedPath.absolute(path)
                 let entries = try store.callList(today: today, filter: filter)
-                let bytes = CallListExport.csv(entries, catalog: Catalog(language: language), excel: false)
+                let bytes = CallListExport.csv(
+                    entries, catalog: Catalog(language: language), excel: false, today: today)
                 try PrivateFile.replace(target, with: bytes)
                 return [.callListExported(path: target, rows: entries.count)]
             }

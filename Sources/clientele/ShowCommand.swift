@@ -30,11 +30,13 @@ struct ShowCommand: ParsableCommand {
         }
         let catalog = Catalog(
             language: lang ?? Language.from(environment: ProcessInfo.processInfo.environment))
-        print(Self.text(detail, catalog: catalog, touchpoints: max(0, touchpoints)))
+        print(Self.text(detail, catalog: catalog, touchpoints: max(0, touchpoints), today: today))
     }
 
     /// Every text from data passes the sanitiser: a name with escape codes must not steer the terminal.
-    static func text(_ detail: CustomerDetail, catalog: Catalog, touchpoints limit: Int) -> String {
+    static func text(_ detail: CustomerDetail, catalog: Catalog, touchpoints limit: Int, today: CalendarDay)
+        -> String
+    {
         func clean(_ text: String?) -> String { text.map { sanitizedForTerminal($0) } ?? "—" }
         // Labels padded to one column; German when the catalogue speaks German.
         let german = catalog.language == .de
@@ -79,7 +81,7 @@ struct ShowCommand: ParsableCommand {
             lines.append("")
             for action in detail.actions {
                 lines.append(
-                    "  → \(catalog.action(action.kind, detail: action.detail)) · \(catalog.date(action.due))")
+                    "  → \(catalog.action(action, today: today)) · \(catalog.date(action.due))")
             }
         }
         if !detail.touchpoints.isEmpty && limit > 0 {

@@ -78,7 +78,7 @@ struct CallListExportTests {
                 "2,2,K-2,\"Zoë \"\"Zo\"\" Ångström\",,0221 98765,k2@example.de,Anna Schröder,at-risk,0.400,medium,999.99,"
                     + "resolve the open complaint first (open for 3 days),\"an open complaint, 3 days old\",2025-06-30,2025-06-18",
                 "3,3,K-3,山田太郎,東京精密商事,+81 3 1234,k3@example.de,Anna Schröder,at-risk,0.700,high,9000.00,"
-                    + "give them a reason to come back (last order 94 days ago),no order for 94 days; usually orders every 30,"
+                    + "give them a reason to come back (last order 94 days ago),no order for 94 days; usually orders every 30 days,"
                     + "2025-06-30,2025-06-18",
             ].joined(separator: "\r\n") + "\r\n"
         #expect(result.standardOutput == expected, "\(result.standardOutput)")

@@ -190,7 +190,7 @@ struct ScreenSnapshotTests {
                 " At stake       €10,740.15",
                 "",
                 " Why at risk",
-                " • no order for 94 days; usually orders every 30",
+                " • no order for 94 days; usually orders every 30 days",
                 " • contract ends in 41 days, notice deadline in 11 days,",
                 "   no emotional binding signals",
                 "",

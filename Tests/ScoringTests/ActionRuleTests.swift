@@ -34,7 +34,7 @@ struct ActionRuleTests {
         let covered: Set<String> = [
             "resolve-complaint", "follow-up-due", "call-back-detractor", "win-back-cancelled",
             "prepare-renewal",
-            "strengthen-lock-in-only", "onboarding-check-in", "reactivate-lapsing",
+            "strengthen-lock-in-only", "onboarding-check-in", "reactivate-lapsing", "reactivate-high-risk",
             "surprise-relationship-at-risk",
             "surprise-relationship-valued", "loyalty-bonus-reminder", "ask-promoter-for-referral",
             "cross-sell-active",
@@ -58,7 +58,7 @@ struct ActionRuleTests {
         #expect(deferred.due == daysAgo(1).adding(days: 3))
     }
 
-    @Test("A due follow-up is suggested on its date; a later one is not yet")
+    @Test("An agreed follow-up is suggested on its date, overdue ones today; more than a year ahead, not yet")
     func followUp() {
         var facts = steadyCustomer()
         facts.touchpoints.nextFollowUp = daysAgo(2)
@@ -66,8 +66,37 @@ struct ActionRuleTests {
         #expect(suggestion?.kind == .followUp)
         #expect(suggestion?.detail == -2)
         #expect(suggestion?.due == today)
-        facts.touchpoints.nextFollowUp = inDays(5)
+        // A retry in two days, logged today: on the list in two days, whenever the next scoring is.
+        facts.touchpoints.nextFollowUp = inDays(2)
+        let retry = suggest(facts).first { $0.kind == .followUp }
+        #expect(retry?.due == inDays(2))
+        #expect(retry?.detail == 2)
+        facts.touchpoints.nextFollowUp = inDays(367)
         #expect(!kinds(facts).contains(.followUp))
+    }
+
+    @Test("Exclusion: contact fatigue never moves a follow-up the customer agreed to in our own call")
+    func followUpAfterOurCall() throws {
+        var facts = steadyCustomer()
+        // "Call me back tomorrow", said in our call today.
+        facts.touchpoints.lastOutboundContact = today
+        facts.touchpoints.nextFollowUp = inDays(1)
+        let first = try #require(suggest(facts).first)
+        #expect(first.kind == .followUp)
+        #expect(first.due == inDays(1))
+        // Everything else still waits out the fatigue window.
+        #expect(suggest(facts).allSatisfy { $0.kind == .followUp || $0.due >= inDays(3) })
+    }
+
+    @Test("The next action is the soonest: a follow-up agreed for next month does not hide a reactivation")
+    func soonestFirst() throws {
+        var facts = steadyCustomer()
+        facts.touchpoints.nextFollowUp = inDays(30)
+        let result = suggest(facts, context(segment: .atRisk, risk: 0.5))
+        #expect(result.map(\.kind).contains(.followUp))
+        let first = try #require(result.first)
+        #expect(first.kind == .reactivate)
+        #expect(zip(result, result.dropFirst()).allSatisfy { $0.due <= $1.due })
     }
 
     @Test("A recent detractor is called back unless already contacted since the answer")
@@ -162,6 +191,18 @@ struct ActionRuleTests {
         #expect(!kinds(facts, context(segment: .atRisk, risk: 0.2)).contains(.reactivate))
     }
 
+    @Test("A good segment at high risk is reactivated too; at medium risk it is not")
+    func reactivateHighRisk() {
+        let facts = steadyCustomer()
+        for segment in [Segment.champions, .loyal, .potentialLoyalist, .needAttention, .promising] {
+            #expect(
+                kinds(facts, context(segment: segment, risk: 0.95, band: .high)).contains(.reactivate),
+                "\(segment)")
+            #expect(!kinds(facts, context(segment: segment, risk: 0.5, band: .medium)).contains(.reactivate))
+        }
+        #expect(!kinds(facts, context(segment: .new, risk: 0.95, band: .high)).contains(.reactivate))
+    }
+
     @Test("Positive surprise is for relationship customers only, never for transactional ones")
     func surprise() {
         let atRisk = context(risk: 0.5, band: .medium)
@@ -215,6 +256,15 @@ struct ActionRuleTests {
         facts.purchases?.lastDay = daysAgo(20)
         #expect(kinds(facts, context(segment: .champions)).contains(.crossSell))
         #expect(!kinds(facts, context(segment: .hibernating)).contains(.crossSell))
+    }
+
+    @Test("Exclusion: no cross-sell to a customer the model sees leaving, whatever the segment")
+    func noCrossSellAtHighRisk() {
+        var facts = steadyCustomer()
+        facts.purchases?.lastDay = daysAgo(20)
+        let leaving = kinds(facts, context(segment: .champions, risk: 0.98, band: .high))
+        #expect(!leaving.contains(.crossSell))
+        #expect(leaving.contains(.reactivate))
     }
 
     @Test("A birthday within ten days: a card due two days before")
@@ -430,17 +480,25 @@ struct ActionRuleTests {
             let rules = try ActionRuleSet.parse(#"{"settings": {\#(settings)}, "rules": [\#(body)]}"#)
             return ActionEngine.suggest(for: steadyCustomer(), asOf: today, context: context(), rules: rules)
         }
-        let capped = try plan("")
-        #expect(capped.map(\.kind) == [.followUp, .reactivate, .crossSell])
+        // The three weightiest are planned, then listed in the order they fall due:
         // 5 stays; 0 is free of 5; 4 clashes with 5 (and then 8 is free of 0 and 5).
-        #expect(capped.map(\.due) == [inDays(5), inDays(0), inDays(8)])
+        let capped = try plan("")
+        #expect(capped.map(\.kind) == [.reactivate, .followUp, .crossSell])
+        #expect(capped.map(\.due) == [inDays(0), inDays(5), inDays(8)])
         let all = try plan(#""suggestionsPerCustomer": 5"#)
-        #expect(all.map(\.due) == [inDays(5), inDays(0), inDays(8), inDays(20), inDays(11)])
+        #expect(
+            all.map(\.kind) == [.reactivate, .followUp, .crossSell, .relationalSurvey, .birthdayGreeting])
+        #expect(all.map(\.due) == [inDays(0), inDays(5), inDays(8), inDays(11), inDays(20)])
+        // Without spacing two fall on one day: the weightier comes first.
         let unspaced = try plan(#""suggestionsPerCustomer": 5, "contactFatigueDays": 0"#)
-        #expect(unspaced.map(\.due) == [inDays(5), inDays(0), inDays(4), inDays(20), inDays(0)])
+        #expect(
+            unspaced.map(\.kind) == [
+                .reactivate, .relationalSurvey, .crossSell, .followUp, .birthdayGreeting,
+            ])
+        #expect(unspaced.map(\.due) == [inDays(0), inDays(0), inDays(4), inDays(5), inDays(20)])
     }
 
-    @Test("Suggestions come highest priority first, one per kind")
+    @Test("Suggestions come in the order they fall due, the weightier first on one day, one per kind")
     func ordering() {
         var facts = steadyCustomer(.relationship)
         facts.touchpoints.openComplaints = 1
@@ -448,7 +506,10 @@ struct ActionRuleTests {
         facts.birthday = CalendarDay(year: 1970, month: 7, day: 2)
         let result = suggest(facts, context(risk: 0.5, band: .medium, tier: .a))
         #expect(result.first?.kind == .resolveComplaint)
-        #expect(zip(result, result.dropFirst()).allSatisfy { $0.priority >= $1.priority })
+        #expect(
+            zip(result, result.dropFirst()).allSatisfy {
+                $0.due < $1.due || ($0.due == $1.due && $0.priority >= $1.priority)
+            })
         #expect(Set(result.map(\.kind)).count == result.count)
     }
 }
@@ -461,7 +522,7 @@ struct RuleFileTests {
         #expect(rules.contactFatigueDays == 3)
         #expect(rules.relationalSurveysPerYear == 2)
         #expect(rules.suggestionsPerCustomer == 3)
-        #expect(rules.rules.count == 15)
+        #expect(rules.rules.count == 16)
     }
 
     @Test(
@@ -504,6 +565,10 @@ struct RuleFileTests {
             (
                 "{\"rules\": [{\"id\": \"x\", \"action\": \"reactivate\", \"priority\": 1, \"relationshipTypes\": [\"vip\"], \"when\": []}]}",
                 "unknown relationship type \"vip\""
+            ),
+            (
+                "{\"rules\": [{\"id\": \"x\", \"action\": \"cross-sell\", \"priority\": 1, \"fatigue\": \"exempt\", \"when\": []}]}",
+                "rules[0] (\"x\").fatigue: only a follow-up the customer agreed to may be \"exempt\""
             ),
         ])
     func errors(json: String, message: String) {

@@ -8,8 +8,9 @@ extension Catalog {
         switch reason {
         case .orderOverdue(let since, let usual):
             return pick(
-                "no order for \(days(since)); usually orders every \(usual)",
-                "seit \(days(since)) keine Bestellung; bestellt sonst alle \(usual) Tage")
+                "no order for \(days(since)); usually orders every \(usual == 1 ? "day" : "\(usual) days")",
+                "seit \(days(since)) keine Bestellung; bestellt sonst \(usual == 1 ? "täglich" : "alle \(usual) Tage")"
+            )
         case .noRecentOrder(let since):
             return pick("no order for \(days(since))", "seit \(days(since)) keine Bestellung")
         case .likelyInactive(let percent):
@@ -58,8 +59,8 @@ extension Catalog {
                 "nur \(binding(strongest)) gebunden, nicht emotional")
         case .contactGap(let since, let usual):
             return pick(
-                "no contact for \(days(since)); usually every \(usual)",
-                "seit \(days(since)) kein Kontakt; sonst alle \(usual) Tage")
+                "no contact for \(days(since)); usually every \(usual == 1 ? "day" : "\(usual) days")",
+                "seit \(days(since)) kein Kontakt; sonst \(usual == 1 ? "täglich" : "alle \(usual) Tage")")
         case .negativeSentiment(let negative, let total):
             return pick(
                 "\(negative) of the last \(total) touchpoints were negative",
@@ -73,6 +74,15 @@ extension Catalog {
                 "high effort, CES \(score) of 7, \(ago(daysAgo))",
                 "hoher Aufwand, CES \(score) von 7, \(ago(daysAgo))")
         }
+    }
+
+    /// A suggested action as a sentence as seen on `today`: a follow-up's figure is its timing,
+    /// counted to today as every screen counts it (`ActionTiming`), not to the scoring day.
+    public func action(_ action: SuggestedAction, today: CalendarDay) -> String {
+        guard action.kind == .followUp else { return self.action(action.kind, detail: action.detail) }
+        let inDays = ActionTiming.dueInDays(
+            kind: action.kind, due: action.due, detail: action.detail, today: today)
+        return self.action(action.kind, detail: inDays)
     }
 
     /// A suggested action as a sentence; `detail` is the figure the standard rule for the kind

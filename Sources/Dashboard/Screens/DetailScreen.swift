@@ -220,8 +220,7 @@ public enum DetailScreen {
                 kind: action.kind, due: action.due, detail: action.detail, today: state.today)
             let overdue = inDays < 0
             // A follow-up's number is its timing: counted to today, as the lists say it.
-            let sentence = catalog.action(
-                action.kind, detail: action.kind == .followUp ? inDays : action.detail)
+            let sentence = catalog.action(action, today: state.today)
             for (index, part) in wrap(sentence, width: max(10, width - 12)).enumerated() {
                 lines.append([
                     Span(
