@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Scoring
 import Testing
 
 /// `clientele log`, end to end: the row in SQLite, the rescored customer, the refusals.
@@ -70,6 +71,37 @@ struct LogCommandTests {
             try Int.fetchOne(db, sql: "SELECT count(*) FROM interactions WHERE note = 'nach dem Warten'")
         }
         #expect(stored == 1)
+    }
+
+    @Test("A voicemail with a retry in two days: the call list brings the customer back on that day")
+    func retryComesBack() throws {
+        let scratch = try Scratch()
+        let path = scratch.file("retry.sqlite")
+        // `log` stamps the call with the real day, so the store is made and scored as of today.
+        let today = CalendarDay(unixSeconds: Int64(Date().timeIntervalSince1970))
+        #expect(
+            try Clientele.run(["demo", "--db", path, "--customers", "300", "--as-of", today.iso]).status == 0)
+        #expect(try Clientele.run(["score", "--db", path, "--as-of", today.iso]).status == 0)
+        let customer = 7
+        let logged = try Clientele.run([
+            "log", "id:\(customer)", "--db", path, "--channel", "call", "--kind", "sales", "--outcome",
+            "voicemail", "--follow-up", "+2d",
+        ])
+        #expect(logged.status == 0, "\(logged.standardError)")
+        let retry = today.adding(days: 2)
+        let list = try Clientele.run(["calllist", "--db", path, "--as-of", retry.iso, "--format", "json"])
+        let rows = try #require(
+            try JSONSerialization.jsonObject(with: Data(list.standardOutput.utf8)) as? [[String: Any]])
+        let row = try #require(rows.first { $0["customer_id"] as? Int == customer }, "\(list.standardOutput)")
+        #expect(row["action"] as? String == "follow up as agreed (today)")
+        #expect(row["due"] as? String == retry.iso)
+        // The day before, the promise is not yet on the list (our call was today: nothing else is due).
+        let early = try Clientele.run([
+            "calllist", "--db", path, "--as-of", today.adding(days: 1).iso, "--format", "json",
+        ])
+        let earlyRows =
+            try JSONSerialization.jsonObject(with: Data(early.standardOutput.utf8)) as? [[String: Any]] ?? []
+        #expect(!earlyRows.contains { $0["customer_id"] as? Int == customer })
     }
 
     @Test("A survey sent counts towards the relational NPS cap at once, answered or not")
