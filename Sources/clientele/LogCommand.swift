@@ -61,7 +61,7 @@ struct LogCommand: ParsableCommand {
     @Option(help: "For complaints: open or resolved (default: open).")
     var complaint: ComplaintStatus?
 
-    @Option(help: "Who logs it (default: $USER).")
+    @Option(help: "Who logs it (default: $USER, else the account's name).")
     var author: String?
 
     func validate() throws {
@@ -109,7 +109,7 @@ struct LogCommand: ParsableCommand {
             direction: direction ?? kind.usualDirection,
             kind: kind,
             outcome: outcome, sentiment: sentiment?.value, note: note,
-            author: author ?? ProcessInfo.processInfo.environment["USER"],
+            author: author ?? CurrentUser.name,
             followUpOn: followUp.flatMap { DateInput.parse($0, today: today) },
             complaintStatus: kind == .complaint ? (complaint ?? .open) : nil,
             resolvedAt: kind == .complaint && complaint == .resolved ? now : nil, createdAt: now)

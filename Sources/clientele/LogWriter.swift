@@ -22,7 +22,7 @@ enum LogWriter {
         let interaction = InteractionRecord(
             id: 0, customerID: draft.customerID, occurredAt: at, channel: draft.channel,
             direction: draft.direction, kind: draft.kind, outcome: draft.outcome, note: draft.note,
-            author: ProcessInfo.processInfo.environment["USER"], followUpOn: draft.followUp,
+            author: CurrentUser.name, followUpOn: draft.followUp,
             complaintStatus: draft.kind == .complaint ? (draft.complaint ?? .open) : nil,
             resolvedAt: draft.kind == .complaint && draft.complaint == .resolved ? at : nil, createdAt: now)
         var answers: [FeedbackRecord] = []
@@ -88,5 +88,19 @@ enum LogWriter {
             return (logged, "the call is saved, but the customer could not be rescored: \(reason)")
         }
         return (logged, nil)
+    }
+}
+
+/// Who is logging: `$USER`, else `$LOGNAME`, else the account's name. A touchpoint says who
+/// made it; under tmux, cron or a container `USER` is often unset, and dashboard logs were
+/// stored without an author.
+enum CurrentUser {
+    static var name: String? {
+        let environment = ProcessInfo.processInfo.environment
+        for key in ["USER", "LOGNAME"] {
+            if let value = environment[key], !value.isEmpty { return value }
+        }
+        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return nil }
+        return String(cString: name)
     }
 }

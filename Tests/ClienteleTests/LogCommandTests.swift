@@ -73,6 +73,24 @@ struct LogCommandTests {
         #expect(stored == 1)
     }
 
+    @Test("Without USER or LOGNAME the author is the account's name, not empty")
+    func authorWithoutUser() throws {
+        let scratch = try Scratch()
+        let path = scratch.file("author.sqlite")
+        #expect(
+            try Clientele.run(["demo", "--db", path, "--customers", "50", "--as-of", "2025-06-30"]).status
+                == 0)
+        let result = try Clientele.run(
+            ["log", "id:3", "--db", path, "--channel", "note", "--kind", "other", "--note", "x"],
+            environment: scratch.environment)
+        #expect(result.status == 0, "\(result.standardError)")
+        let account = try #require(getpwuid(getuid())?.pointee.pw_name).map { String(cString: $0) }
+        let author = try DatabaseQueue(path: path).read { db in
+            try String.fetchOne(db, sql: "SELECT author FROM interactions ORDER BY id DESC LIMIT 1")
+        }
+        #expect(author == account)
+    }
+
     @Test("A voicemail with a retry in two days: the call list brings the customer back on that day")
     func retryComesBack() throws {
         let scratch = try Scratch()
