@@ -199,4 +199,27 @@ struct ImportCommandTests {
         #expect(try fixture.strings("SELECT metric || score FROM feedback") == ["nps9"])
         #expect(try fixture.strings("SELECT product || '|' || status FROM contracts") == ["Wartung|active"])
     }
+
+    @Test("A folder, a store, the program itself or JSON is named for what it is; nothing is imported")
+    func wrongFileKinds() throws {
+        let fixture = try Fixture()
+        _ = try fixture.customers()
+        let json = try fixture.csv("orders.json", "[{\"customer_id\": \"K-1\", \"amount\": 5}]\n")
+        let cases = [
+            (fixture.scratch.path, "is a folder, not a CSV file. Nothing was imported"),
+            (fixture.store, "store.sqlite is a SQLite database (perhaps a Clientele store?), not a CSV file"),
+            (
+                Clientele.binary,
+                "clientele is a binary file (an executable program), not CSV. Nothing was imported"
+            ),
+            (json, "orders.json looks like JSON, not CSV. Nothing was imported"),
+        ]
+        for (file, expected) in cases {
+            let result = try fixture.run(["import", "orders", file])
+            #expect(result.status == 1)
+            #expect(result.standardError.contains(expected), "\(result.standardError)")
+            #expect(!result.standardError.contains("quote"), "\(result.standardError)")
+        }
+        #expect(try fixture.count("orders") == 0)
+    }
 }

@@ -267,6 +267,15 @@ struct TrustEndToEndTests {
         try tmux.sendKeys("Escape")
         #expect(tmux.waitUntil { !$0.contains("rows read") }, "\(tmux.lastCapture)")
 
+        // A file that is not CSV (here the store itself) is named for what it is.
+        try tmux.sendText(":import orders \(store.path)")
+        try tmux.sendKeys("Enter")
+        #expect(
+            tmux.waitFor("is a SQLite database (perhaps a Clientele store?), not a CSV file"),
+            "\(tmux.lastCapture)")
+        try tmux.sendKeys("Escape")
+        #expect(tmux.waitUntil { !$0.contains("Nothing was imported") }, "\(tmux.lastCapture)")
+
         try tmux.sendText(":import nonsense \(good)")
         try tmux.sendKeys("Enter")
         #expect(tmux.waitFor("usage: import customers|orders"), "\(tmux.lastCapture)")

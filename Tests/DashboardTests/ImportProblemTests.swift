@@ -129,6 +129,34 @@ struct ImportProblemTests {
                 == ["weg.csv nicht lesbar: No such file or directory"])
     }
 
+    @Test("A file that is not CSV is named for what it is, in German, through the same panel")
+    func notCSV() {
+        #expect(
+            panel(.notCSV(file: "exports", kind: .folder), .de) == [
+                " Nichts wurde importiert. Diese Fehler in der Datei beheben und erneut importieren:",
+                "   exports ist ein Ordner, keine CSV-Datei. Nichts wurde importiert; den Pfad einer CSV-Datei "
+                    + "darin angeben.",
+            ])
+        #expect(
+            panel(.notCSV(file: "kunden.xlsx", kind: .excelWorkbook), .en) == [
+                " Nothing was imported. Fix these problems in the file and import it again:",
+                "   kunden.xlsx is a binary file (an Excel workbook), not CSV. Nothing was imported; save the "
+                    + "sheet as CSV UTF-8 in Excel first.",
+            ])
+        // Every kind has its own German sentence, naming the file and saying nothing was imported.
+        let german = Catalog(language: .de)
+        var sentences = Set<String>()
+        for kind in ImportFileKind.allCases {
+            let lines = german.importRefusalLines(.notCSV(file: "x.csv", kind: kind))
+            #expect(
+                lines.count == 1 && lines[0].hasPrefix("x.csv ")
+                    && lines[0].contains("Nichts wurde importiert"))
+            #expect(lines != ImportRefusal.notCSV(file: "x.csv", kind: kind).englishLines)
+            sentences.formUnion(lines)
+        }
+        #expect(sentences.count == ImportFileKind.allCases.count)
+    }
+
     @Test("German subjects take their article and adjective ending")
     func germanGrammar() {
         let german = Catalog(language: .de)

@@ -55,7 +55,47 @@ extension Catalog {
                         : "Nichts wurde importiert; dort Speicherplatz freigeben oder TMPDIR auf einen "
                             + "Ordner mit genug Platz setzen")
             ]
+        case .notCSV(let file, let kind):
+            return [Self.germanNotCSV(file, kind)]
         }
+    }
+
+    /// "DATEI ist ein Ordner, keine CSV-Datei", with what to do instead (English: Scoring).
+    static func germanNotCSV(_ file: String, _ kind: ImportFileKind) -> String {
+        let binary: String? =
+            switch kind {
+            case .executable: "ein ausführbares Programm"
+            case .excelWorkbook: "eine Excel-Arbeitsmappe"
+            case .zipArchive: "ein ZIP-Archiv"
+            case .gzip: "gzip-komprimiert"
+            case .pdf: "ein PDF-Dokument"
+            case .folder, .sqliteDatabase, .json, .binary, .utf16: nil
+            }
+        let what =
+            switch kind {
+            case .folder: "\(file) ist ein Ordner, keine CSV-Datei"
+            case .sqliteDatabase:
+                "\(file) ist eine SQLite-Datenbank (vielleicht ein Clientele-Bestand?), keine CSV-Datei"
+            case .json: "\(file) sieht nach JSON aus, nicht nach CSV"
+            case .binary: "\(file) ist eine Binärdatei, kein CSV"
+            case .utf16: "\(file) sieht nach UTF-16-Text aus"
+            case .executable, .excelWorkbook, .zipArchive, .gzip, .pdf:
+                "\(file) ist eine Binärdatei (\(binary ?? "")), kein CSV"
+            }
+        let todo =
+            switch kind {
+            case .folder: "den Pfad einer CSV-Datei darin angeben"
+            case .sqliteDatabase:
+                "die Datensätze zuerst als CSV exportieren (ein Bestand wird mit --db geöffnet)"
+            case .json, .pdf, .binary: "die Datensätze zuerst als CSV exportieren"
+            case .executable: "den Pfad prüfen und die CSV-Datei angeben"
+            case .excelWorkbook: "das Blatt zuerst in Excel als „CSV UTF-8“ speichern"
+            case .zipArchive:
+                "zuerst entpacken und die CSV-Datei darin importieren (eine Excel-Arbeitsmappe: als CSV speichern)"
+            case .gzip: "zuerst entpacken (gunzip) und die CSV-Datei importieren"
+            case .utf16: "als UTF-8-CSV speichern (oder mit --encoding utf-16 importieren)"
+            }
+        return what + ". Nichts wurde importiert; " + todo + "."
     }
 
     /// `FILE:LINE:COLUMN: what is wrong ("value")`, the value neutralised as on the command line.
