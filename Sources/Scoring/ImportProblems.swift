@@ -211,6 +211,39 @@ public enum ImportFileKind: Hashable, Sendable, CaseIterable {
     }
 }
 
+/// A row whose natural key is stored already, but with other values: an order number with
+/// another amount or date, an interaction's reference with another date, channel or kind, a
+/// feedback answer (same customer, time and metric) with another score. The
+/// stored record is kept (an import never silently rewrites money) and the difference is
+/// reported, so a corrected export does not pass as "already present".
+public struct ImportConflict: Hashable, Sendable {
+    /// The values a conflict compares (days, not times: a time of day the first export lacked
+    /// is not a correction).
+    public enum Values: Hashable, Sendable {
+        case order(amountMinor: Int64, currency: String, day: CalendarDay)
+        case interaction(channel: Channel, kind: InteractionKind, day: CalendarDay)
+        /// Feedback's key is (customer, time, metric): only the score can differ.
+        case feedback(metric: FeedbackMetric, score: Int, day: CalendarDay)
+    }
+
+    public var line: Int
+    /// The order number or the interaction's reference, as the file has it; for feedback the
+    /// metric (`NPS`).
+    public var reference: String
+    public var stored: Values
+    public var file: Values
+
+    public init(line: Int, reference: String, stored: Values, file: Values) {
+        self.line = line
+        self.reference = reference
+        self.stored = stored
+        self.file = file
+    }
+
+    /// How many conflicts an import lists (the first by line); all are counted.
+    public static let shownCount = 10
+}
+
 /// Why an import wrote nothing (or stopped), as a value: the importer throws it (CustomerStore
 /// calls it `ImportError`), and it lives here so the dashboard can word it in the user's language.
 public enum ImportRefusal: Error, Hashable, Sendable, CustomStringConvertible {

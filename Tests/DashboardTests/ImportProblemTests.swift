@@ -157,6 +157,86 @@ struct ImportProblemTests {
         #expect(sentences.count == ImportFileKind.allCases.count)
     }
 
+    @Test("Conflicts with stored orders: a figure, a heading and one line each, in both languages")
+    func conflictsInThePanel() {
+        let day = CalendarDay(year: 2026, month: 1, day: 5)!
+        let conflicts = [
+            ImportConflict(
+                line: 14, reference: "A-1001", stored: .order(amountMinor: 5000, currency: "EUR", day: day),
+                file: .order(amountMinor: 5500, currency: "EUR", day: day)),
+            ImportConflict(
+                line: 15, reference: "A-1002\u{1B}[2J",
+                stored: .order(amountMinor: 2000, currency: "EUR", day: day),
+                file: .order(amountMinor: 2000, currency: "EUR", day: day.adding(days: 1))),
+        ]
+        func shown(_ language: Language) -> (lines: [String], status: String?) {
+            var state = Fixtures.listState(columns: 120, rows: 30, language: language)
+            command("import orders neu.csv", &state)
+            var result = ImportResult(file: "neu.csv", kind: "orders", succeeded: true)
+            result.rowsRead = 15
+            result.inserted = 1
+            result.duplicates = 11
+            result.conflictCount = 3
+            result.conflicts = conflicts
+            _ = Dashboard.update(&state, .importFinished(result))
+            return (DashboardView.render(state).trimmedLines, state.status?.text)
+        }
+        let english = shown(.en)
+        for line in [
+            "   other values, kept      3",
+            " 3 order numbers already present with a different amount or date; kept the stored orders:",
+            "   line 14, A-1001: stored €50.00 on 2026-01-05, file €55.00 on 2026-01-05",
+            "   line 15, A-1002?[2J: stored €20.00 on 2026-01-05, file €20.00 on 2026-01-06",
+            "   … and 1 more",
+        ] {
+            #expect(english.lines.contains(line), "\(line)\n\(english.lines.joined(separator: "\n"))")
+        }
+        #expect(
+            english.status
+                == "imported neu.csv: 1 new, 0 updated, 11 already present, 3 kept with other values, "
+                + "0 rejected")
+        let german = shown(.de)
+        for line in [
+            "   abweichend, behalten    3",
+            " 3 Bestellnummern schon mit anderem Betrag oder Datum vorhanden; die gespeicherten Bestellungen "
+                + "wurden behalten:",
+            "   Zeile 14, A-1001: gespeichert 50,00 € am 05.01.2026, Datei 55,00 € am 05.01.2026",
+            "   … und 1 weitere",
+        ] {
+            #expect(german.lines.contains(line), "\(line)\n\(german.lines.joined(separator: "\n"))")
+        }
+    }
+
+    @Test("Conflicts of interactions and feedback name what differs, in both languages")
+    func otherConflicts() {
+        let day = CalendarDay(year: 2026, month: 1, day: 5)!
+        let touch = ImportConflict(
+            line: 7, reference: "T-55", stored: .interaction(channel: .call, kind: .service, day: day),
+            file: .interaction(channel: .email, kind: .complaint, day: day.adding(days: 1)))
+        #expect(
+            Catalog(language: .en).importConflictLines([touch], total: 1) == [
+                "1 reference already present with a different date, channel or kind; kept the stored interaction:",
+                "line 7, T-55: stored call, service on 2026-01-05, file email, complaint on 2026-01-06",
+            ])
+        #expect(
+            Catalog(language: .de).importConflictLines([touch], total: 1) == [
+                "1 Referenz schon mit anderem Datum, Kanal oder Art vorhanden; der gespeicherte Kontakt wurde "
+                    + "behalten:",
+                "Zeile 7, T-55: gespeichert Anruf, Service am 05.01.2026, Datei E-Mail, Beschwerde am 06.01.2026",
+            ])
+        let answer = ImportConflict(
+            line: 3, reference: "NPS", stored: .feedback(metric: .nps, score: 9, day: day),
+            file: .feedback(metric: .nps, score: 6, day: day))
+        #expect(
+            Catalog(language: .de).importConflictLines([answer], total: 2) == [
+                "2 Feedback-Antworten schon mit anderem Wert vorhanden; die gespeicherten Antworten wurden "
+                    + "behalten:",
+                "Zeile 3, NPS: gespeichert 9 am 05.01.2026, Datei 6 am 05.01.2026",
+                "… und 1 weitere",
+            ])
+        #expect(Catalog(language: .en).importConflictLines([], total: 0) == [])
+    }
+
     @Test("German subjects take their article and adjective ending")
     func germanGrammar() {
         let german = Catalog(language: .de)

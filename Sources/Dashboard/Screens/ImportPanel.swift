@@ -12,6 +12,10 @@ public struct ImportResult: Hashable, Sendable {
     public var duplicates = 0
     public var rejected = 0
     public var customersCreated = 0
+    /// Rows whose order number or reference is stored with other values (the stored records
+    /// were kept): the count, and the first by line.
+    public var conflictCount = 0
+    public var conflicts: [ImportConflict] = []
     public var seconds = 0.0
     public var rescored = false
     /// Why the importer refused the file, as values the catalogue words in the user's language
@@ -111,6 +115,12 @@ public enum ImportPanel {
         if result.succeeded {
             for (label, value) in catalog.importFigures(result) {
                 lines.append([Span("  " + Layout.fit(label, 24), .muted), Span(value, .kpiValue)])
+            }
+            let conflicts = catalog.importConflictLines(result.conflicts, total: result.conflictCount)
+            if let heading = conflicts.first {
+                lines.append([])
+                lines.append([Span(heading, .title)])
+                for line in conflicts.dropFirst() { lines.append([Span("  " + sanitizedForTerminal(line))]) }
             }
             if !result.problems.isEmpty {
                 lines.append([])
