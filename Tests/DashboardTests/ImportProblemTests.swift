@@ -157,6 +157,27 @@ struct ImportProblemTests {
         #expect(sentences.count == ImportFileKind.allCases.count)
     }
 
+    @Test("On 80 columns a long sentence is wrapped, so what to do at its end stays on the screen")
+    func wrapsOnNarrowScreens() {
+        var state = Fixtures.listState(columns: 80, rows: 24, language: .de)
+        command("import orders kunden.xlsx", &state)
+        var result = ImportResult(file: "kunden.xlsx", kind: "orders", succeeded: false)
+        result.refusal = .notCSV(file: "kunden.xlsx", kind: .excelWorkbook)
+        result.problemCount = 1
+        _ = Dashboard.update(&state, .importFinished(result))
+        let lines = DashboardView.render(state).trimmedLines
+        #expect(
+            Array(lines[3...9]) == [
+                " Nichts wurde importiert. Diese Fehler in der Datei beheben und erneut",
+                "   importieren:",
+                "",
+                "   kunden.xlsx ist eine Binärdatei (eine Excel-Arbeitsmappe), kein CSV.",
+                "     Nichts wurde importiert; das Blatt zuerst in Excel als „CSV UTF-8“",
+                "     speichern.",
+                "",
+            ], "\(lines)")
+    }
+
     @Test("Conflicts with stored orders: a figure, a heading and one line each, in both languages")
     func conflictsInThePanel() {
         let day = CalendarDay(year: 2026, month: 1, day: 5)!
