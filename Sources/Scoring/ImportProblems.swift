@@ -187,6 +187,63 @@ public struct LocatedImportProblem: Hashable, Sendable, CustomStringConvertible 
     }
 }
 
+/// What a file given to the importer is, when its first bytes show it is not CSV text: the
+/// reader would otherwise stumble on its first stray byte and report "a quote inside an unquoted
+/// field" (an executable, a database) or "no header line" (a folder), and send the user looking
+/// for a quote in a file they never meant to give.
+public enum ImportFileKind: Hashable, Sendable, CaseIterable {
+    case folder, sqliteDatabase, json, executable, excelWorkbook, zipArchive, gzip, pdf, binary
+    /// UTF-16 the reader did not recognise (no byte-order mark and not ASCII at the start, or
+    /// another `--encoding` given).
+    case utf16
+
+    /// What the binary file is, in English, for "FILE is a binary file (…), not CSV"; nil for
+    /// kinds with their own sentence.
+    public var englishBinaryName: String? {
+        switch self {
+        case .executable: "an executable program"
+        case .excelWorkbook: "an Excel workbook"
+        case .zipArchive: "a zip archive"
+        case .gzip: "gzip-compressed"
+        case .pdf: "a PDF document"
+        case .folder, .sqliteDatabase, .json, .binary, .utf16: nil
+        }
+    }
+}
+
+/// A row whose natural key is stored already, but with other values: an order number with
+/// another amount or date, an interaction's reference with another date, channel or kind, a
+/// feedback answer (same customer, time and metric) with another score. The
+/// stored record is kept (an import never silently rewrites money) and the difference is
+/// reported, so a corrected export does not pass as "already present".
+public struct ImportConflict: Hashable, Sendable {
+    /// The values a conflict compares (days, not times: a time of day the first export lacked
+    /// is not a correction).
+    public enum Values: Hashable, Sendable {
+        case order(amountMinor: Int64, currency: String, day: CalendarDay)
+        case interaction(channel: Channel, kind: InteractionKind, day: CalendarDay)
+        /// Feedback's key is (customer, time, metric): only the score can differ.
+        case feedback(metric: FeedbackMetric, score: Int, day: CalendarDay)
+    }
+
+    public var line: Int
+    /// The order number or the interaction's reference, as the file has it; for feedback the
+    /// metric (`NPS`).
+    public var reference: String
+    public var stored: Values
+    public var file: Values
+
+    public init(line: Int, reference: String, stored: Values, file: Values) {
+        self.line = line
+        self.reference = reference
+        self.stored = stored
+        self.file = file
+    }
+
+    /// How many conflicts an import lists (the first by line); all are counted.
+    public static let shownCount = 10
+}
+
 /// Why an import wrote nothing (or stopped), as a value: the importer throws it (CustomerStore
 /// calls it `ImportError`), and it lives here so the dashboard can word it in the user's language.
 public enum ImportRefusal: Error, Hashable, Sendable, CustomStringConvertible {
@@ -204,6 +261,8 @@ public enum ImportRefusal: Error, Hashable, Sendable, CustomStringConvertible {
     case rejectsUnwritable(file: String, reason: String)
     case customerVanished(file: String, line: Int, customer: String)
     case scratchFailed(reason: String, written: Bool)
+    /// The file is not CSV text at all (see `ImportFileKind`); nothing was read from it.
+    case notCSV(file: String, kind: ImportFileKind)
 
     /// How many problems stopped the import: all of a file's bad rows (not only the ones shown,
     /// nor the summary lines), else the one reason.
@@ -260,7 +319,35 @@ public enum ImportRefusal: Error, Hashable, Sendable, CustomStringConvertible {
                         ? "Some rows were imported; free disk space there and run the import again to finish"
                         : "Nothing was imported; free disk space there or point TMPDIR at a folder with room")
             ]
+        case .notCSV(let file, let kind):
+            return [Self.englishNotCSV(file, kind)]
         }
+    }
+
+    /// "FILE is a folder, not a CSV file", with what to do instead.
+    public static func englishNotCSV(_ file: String, _ kind: ImportFileKind) -> String {
+        let what =
+            switch kind {
+            case .folder: "\(file) is a folder, not a CSV file"
+            case .sqliteDatabase: "\(file) is a SQLite database (perhaps a Clientele store?), not a CSV file"
+            case .json: "\(file) looks like JSON, not CSV"
+            case .binary: "\(file) is a binary file, not CSV"
+            case .utf16: "\(file) looks like UTF-16 text"
+            case .executable, .excelWorkbook, .zipArchive, .gzip, .pdf:
+                "\(file) is a binary file (\(kind.englishBinaryName ?? "")), not CSV"
+            }
+        let todo =
+            switch kind {
+            case .folder: "give the path of a CSV file in it"
+            case .sqliteDatabase: "export the records as CSV first (a store is opened with --db)"
+            case .json, .pdf, .binary: "export the records as CSV first"
+            case .executable: "check the path and give the CSV file"
+            case .excelWorkbook: "save the sheet as CSV UTF-8 in Excel first"
+            case .zipArchive: "unpack it and import the CSV file inside (an Excel workbook: save it as CSV)"
+            case .gzip: "unpack it (gunzip) and import the CSV file"
+            case .utf16: "save it as UTF-8 CSV (or import it with --encoding utf-16)"
+            }
+        return what + ". Nothing was imported; " + todo + "."
     }
 
     public static func englishMore(_ count: Int) -> String { "… and \(count) more problems" }

@@ -61,6 +61,8 @@ extension StoreWorker {
             result.inserted = summary.inserted
             result.updated = summary.updated
             result.duplicates = summary.duplicates
+            result.conflictCount = summary.conflictCount
+            result.conflicts = summary.conflicts
             result.rejected = summary.rejected
             result.customersCreated = summary.customersCreated
             if summary.inserted + summary.updated > 0 {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CustomerStore
+import Dashboard
 import Foundation
 import Scoring
 
@@ -11,6 +12,7 @@ struct ImportCommand: ParsableCommand {
         discussion: """
             Encodings (UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252), delimiters (, ; TAB or a
             first line sep=;), German and English headers, dates and amounts are detected; see docs/IMPORT.md.
+            A file that is not CSV (a folder, a database, a workbook, JSON, a program) is refused as such.
             The whole file is checked first; if any row is wrong nothing is imported and every problem is
             listed as FILE:LINE:COLUMN. Importing the same file again changes nothing. A scored store is
             rescored afterwards.
@@ -112,20 +114,30 @@ struct ImportFileOptions: ParsableArguments {
         let rows = Self.count(summary.rowsRead, "row")
         let records = Self.count(summary.inserted, kind.singular, kind.plural)
         let created = Self.count(summary.customersCreated, "new customer")
+        // Rows whose order number (or reference) is stored with other values: counted apart
+        // from the true duplicates and listed, since the stored record was kept.
+        let catalog = Catalog(language: .en)
+        let conflicts =
+            summary.conflictCount > 0 ? ", " + catalog.importConflictCount(summary.conflictCount) : ""
         if dryRun {
             print(
                 """
                 \(file): \(rows) read; dry run, nothing written: would insert \(records), would update \
-                \(summary.updated), \(summary.duplicates) already present, \(created), \
+                \(summary.updated), \(summary.duplicates) already present\(conflicts), \(created), \
                 \(summary.rejected) rejected (\(time) s).
                 """)
         } else {
             print(
                 """
-                \(file): \(rows) read, imported \(records), \(summary.duplicates) already present, \
+                \(file): \(rows) read, imported \(records), \(summary.duplicates) already present\(conflicts), \
                 \(created), \(summary.updated) updated, \(summary.rejected) rejected \
                 (\(time) s)\(rescored ? "; store rescored" : "").
                 """)
+        }
+        for (index, line) in catalog.importConflictLines(summary.conflicts, total: summary.conflictCount)
+            .enumerated()
+        {
+            print(index == 0 ? line : "  " + line)
         }
         if let rejects, summary.rejected > 0, !dryRun {
             FileHandle.standardError.write(Data("\(summary.rejected) bad rows written to \(rejects)\n".utf8))

@@ -199,4 +199,60 @@ struct ImportCommandTests {
         #expect(try fixture.strings("SELECT metric || score FROM feedback") == ["nps9"])
         #expect(try fixture.strings("SELECT product || '|' || status FROM contracts") == ["Wartung|active"])
     }
+
+    @Test("A folder, a store, the program itself or JSON is named for what it is; nothing is imported")
+    func wrongFileKinds() throws {
+        let fixture = try Fixture()
+        _ = try fixture.customers()
+        let json = try fixture.csv("orders.json", "[{\"customer_id\": \"K-1\", \"amount\": 5}]\n")
+        let cases = [
+            (fixture.scratch.path, "is a folder, not a CSV file. Nothing was imported"),
+            (fixture.store, "store.sqlite is a SQLite database (perhaps a Clientele store?), not a CSV file"),
+            (
+                Clientele.binary,
+                "clientele is a binary file (an executable program), not CSV. Nothing was imported"
+            ),
+            (json, "orders.json looks like JSON, not CSV. Nothing was imported"),
+        ]
+        for (file, expected) in cases {
+            let result = try fixture.run(["import", "orders", file])
+            #expect(result.status == 1)
+            #expect(result.standardError.contains(expected), "\(result.standardError)")
+            #expect(!result.standardError.contains("quote"), "\(result.standardError)")
+        }
+        #expect(try fixture.count("orders") == 0)
+    }
+
+    @Test("orders: a corrected export keeps the stored orders and lists every number that differs")
+    func orderConflicts() throws {
+        let fixture = try Fixture()
+        _ = try fixture.customers()
+        let first = try fixture.csv(
+            "orders.csv",
+            "customer_id,date,amount,order_number\nK-1,2026-01-05,50.00,A-1001\nK-1,2026-01-06T09:00:00+01:00,20,A-1002\n"
+                + "K-2,2026-01-06,7,A-1003\n")
+        #expect(try fixture.run(["import", "orders", first]).status == 0)
+        let corrected = try fixture.csv(
+            "corrected.csv",
+            "customer_id,date,amount,order_number\nK-1,2026-01-05,55.00,A-1001\nK-1,2026-01-07,20,A-1002\n"
+                + "K-2,2026-01-06,7,A-1003\nK-2,2026-01-08,8,A-1004\n")
+        let result = try fixture.run(["import", "orders", corrected])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(
+            result.standardOutput.contains(
+                "imported 1 order, 1 already present, 2 kept with other values, 0 new customers"),
+            "\(result.standardOutput)")
+        #expect(
+            result.standardOutput.contains(
+                """
+                2 order numbers already present with a different amount or date; kept the stored orders:
+                  line 2, A-1001: stored €50.00 on 2026-01-05, file €55.00 on 2026-01-05
+                  line 3, A-1002: stored €20.00 on 2026-01-06, file €20.00 on 2026-01-07
+                """), "\(result.standardOutput)")
+        #expect(
+            try fixture.strings(
+                "SELECT external_ref || ' ' || amount_minor FROM orders ORDER BY external_ref") == [
+                    "A-1001 5000", "A-1002 2000", "A-1003 700", "A-1004 800",
+                ])
+    }
 }

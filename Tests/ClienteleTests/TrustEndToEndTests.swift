@@ -267,11 +267,47 @@ struct TrustEndToEndTests {
         try tmux.sendKeys("Escape")
         #expect(tmux.waitUntil { !$0.contains("rows read") }, "\(tmux.lastCapture)")
 
+        // A file that is not CSV (here the store itself) is named for what it is.
+        try tmux.sendText(":import orders \(store.path)")
+        try tmux.sendKeys("Enter")
+        #expect(
+            tmux.waitFor("is a SQLite database (perhaps a Clientele store?), not a CSV file"),
+            "\(tmux.lastCapture)")
+        try tmux.sendKeys("Escape")
+        #expect(tmux.waitUntil { !$0.contains("Nothing was imported") }, "\(tmux.lastCapture)")
+        // A corrected export: the stored order is kept, the difference listed.
+        try importTwice(
+            tmux, store, done: "imported numbered.csv: 1 new",
+            conflict: "line 2, T-9001: stored €10.00 on 2025-06-06, file €12.00 on 2025-06-06")
+
         try tmux.sendText(":import nonsense \(good)")
         try tmux.sendKeys("Enter")
         #expect(tmux.waitFor("usage: import customers|orders"), "\(tmux.lastCapture)")
         try tmux.sendKeys("q")
         #expect(tmux.exitStatus() == 0)
+    }
+
+    /// Imports an order with a number, then a corrected file with another amount for it: the
+    /// panel lists the conflict (`conflict`, in the session's language) and the store keeps 10.00.
+    /// `done`: the status line of the first import.
+    private func importTwice(_ tmux: TmuxSession, _ store: Store, done: String, conflict: String) throws {
+        let first = store.scratch.file("numbered.csv")
+        try Data("customer_id,date,amount,order_number\nTRUST-1,2025-06-06,10,T-9001\n".utf8)
+            .write(to: URL(fileURLWithPath: first))
+        let corrected = store.scratch.file("corrected.csv")
+        try Data("customer_id,date,amount,order_number\nTRUST-1,2025-06-06,12,T-9001\n".utf8)
+            .write(to: URL(fileURLWithPath: corrected))
+        try tmux.sendText(":import orders \(first)")
+        try tmux.sendKeys("Enter")
+        #expect(tmux.waitFor(done, timeout: .seconds(10)), "\(tmux.lastCapture)")
+        try tmux.sendKeys("Escape")
+        #expect(tmux.waitUntil { !$0.contains("Import") }, "\(tmux.lastCapture)")
+        try tmux.sendText(":import orders \(corrected)")
+        try tmux.sendKeys("Enter")
+        #expect(tmux.waitFor(conflict, timeout: .seconds(10)), "no conflict listed:\n\(tmux.lastCapture)")
+        #expect(try store.int("SELECT amount_minor FROM orders WHERE external_ref = 'T-9001'") == 1000)
+        try tmux.sendKeys("Escape")
+        #expect(tmux.waitUntil { !$0.contains(conflict) }, "\(tmux.lastCapture)")
     }
 
     @Test(":import in a German session shows the file's problems in German, with place and value")
@@ -303,6 +339,9 @@ struct TrustEndToEndTests {
         #expect(try store.int("SELECT count(*) FROM orders") == before)
         try tmux.sendKeys("Escape")
         #expect(tmux.waitUntil { !$0.contains("Nichts wurde importiert.") }, "\(tmux.lastCapture)")
+        try importTwice(
+            tmux, store, done: "numbered.csv importiert: 1 neu",
+            conflict: "Zeile 2, T-9001: gespeichert 10,00 € am 06.06.2025, Datei 12,00 € am 06.06.2025")
         try tmux.sendKeys("q")
         #expect(tmux.exitStatus() == 0)
     }

@@ -72,7 +72,8 @@ struct ImportSortedTests {
     func repeatedRows() throws {
         let fixture = try Self.fixture()
         // K-1's first order comes back at the end, far from its first line, among other rows;
-        // N-2 comes back with another amount: the first occurrence wins.
+        // N-2 comes back with another amount: the first occurrence wins, and the second is a
+        // conflict (reported), not a duplicate.
         var text = "customer_id,date,amount,order_no\nK-1,2025-01-01,5.00,\nK-2,2025-01-02,6.00,N-2\n"
         for index in 3...6 { text += "K-\(index),2025-01-0\(index),1.00,\nK-1,2025-01-1\(index),2.00,\n" }
         text += "K-1,2025-01-01,5.00,\nK-2,2025-01-03,9.99,N-2\n"
@@ -81,15 +82,17 @@ struct ImportSortedTests {
             $0.sortRunRows = 3
             $0.dryRun = true
         }
-        #expect((dry.rowsRead, dry.inserted, dry.duplicates) == (12, 10, 2))
+        #expect((dry.rowsRead, dry.inserted, dry.duplicates, dry.conflictCount) == (12, 10, 1, 1))
+        #expect(dry.conflicts.map(\.line) == [13])
         #expect(try fixture.count("orders") == 0)
         let real = try fixture.run(.orders, Array(text.utf8)) { $0.batchSize = 2 }
-        #expect((real.inserted, real.duplicates) == (dry.inserted, dry.duplicates))
+        #expect(
+            (real.inserted, real.duplicates, real.conflicts) == (dry.inserted, dry.duplicates, dry.conflicts))
         #expect(try fixture.count("orders") == 10)
         #expect(
             try fixture.strings("SELECT amount_minor FROM orders WHERE external_ref = 'N-2'") == ["600"])
         let again = try fixture.run(.orders, Array(text.utf8)) { $0.batchSize = 2 }
-        #expect((again.inserted, again.duplicates) == (0, 12))
+        #expect((again.inserted, again.duplicates, again.conflictCount) == (0, 11, 1))
         #expect(try fixture.count("orders") == 10)
     }
 

@@ -73,14 +73,16 @@ struct ImportValueTests {
         Issue.record("\(text) read as \(minor)")
     }
 
-    @Test("Dates and date-times in UTC; a date alone is noon")
+    @Test("Dates and date-times as written; a date alone is noon")
     func times() {
         let noon = CalendarDay(year: 2025, month: 3, day: 14)!.startUnixSeconds + 12 * 3600
         #expect(ImportValues.time("2025-03-14") == noon)
         #expect(ImportValues.time("14.03.2025") == noon)
         #expect(ImportValues.time("2025-03-14T10:22:00Z") == noon - 12 * 3600 + 10 * 3600 + 22 * 60)
         #expect(ImportValues.time("2025-03-14 10:22") == noon - 12 * 3600 + 10 * 3600 + 22 * 60)
-        for bad in ["2025-02-30", "31.02.2025", "2025-03-14T25:00", "2025-03-14T10:22+02:00", "yesterday"] {
+        // A UTC offset is read (the day as written; ImportDateTimeTests), a wrong one is not.
+        #expect(ImportValues.time("2025-03-14T10:22+02:00") == noon - 12 * 3600 + 10 * 3600 + 22 * 60)
+        for bad in ["2025-02-30", "31.02.2025", "2025-03-14T25:00", "2025-03-14T10:22+24:00", "yesterday"] {
             #expect(ImportValues.time(bad) == nil, "\(bad)")
         }
     }

@@ -129,6 +129,135 @@ struct ImportProblemTests {
                 == ["weg.csv nicht lesbar: No such file or directory"])
     }
 
+    @Test("A file that is not CSV is named for what it is, in German, through the same panel")
+    func notCSV() {
+        #expect(
+            panel(.notCSV(file: "exports", kind: .folder), .de) == [
+                " Nichts wurde importiert. Diese Fehler in der Datei beheben und erneut importieren:",
+                "   exports ist ein Ordner, keine CSV-Datei. Nichts wurde importiert; den Pfad einer CSV-Datei "
+                    + "darin angeben.",
+            ])
+        #expect(
+            panel(.notCSV(file: "kunden.xlsx", kind: .excelWorkbook), .en) == [
+                " Nothing was imported. Fix these problems in the file and import it again:",
+                "   kunden.xlsx is a binary file (an Excel workbook), not CSV. Nothing was imported; save the "
+                    + "sheet as CSV UTF-8 in Excel first.",
+            ])
+        // Every kind has its own German sentence, naming the file and saying nothing was imported.
+        let german = Catalog(language: .de)
+        var sentences = Set<String>()
+        for kind in ImportFileKind.allCases {
+            let lines = german.importRefusalLines(.notCSV(file: "x.csv", kind: kind))
+            #expect(
+                lines.count == 1 && lines[0].hasPrefix("x.csv ")
+                    && lines[0].contains("Nichts wurde importiert"))
+            #expect(lines != ImportRefusal.notCSV(file: "x.csv", kind: kind).englishLines)
+            sentences.formUnion(lines)
+        }
+        #expect(sentences.count == ImportFileKind.allCases.count)
+    }
+
+    @Test("On 80 columns a long sentence is wrapped, so what to do at its end stays on the screen")
+    func wrapsOnNarrowScreens() {
+        var state = Fixtures.listState(columns: 80, rows: 24, language: .de)
+        command("import orders kunden.xlsx", &state)
+        var result = ImportResult(file: "kunden.xlsx", kind: "orders", succeeded: false)
+        result.refusal = .notCSV(file: "kunden.xlsx", kind: .excelWorkbook)
+        result.problemCount = 1
+        _ = Dashboard.update(&state, .importFinished(result))
+        let lines = DashboardView.render(state).trimmedLines
+        #expect(
+            Array(lines[3...9]) == [
+                " Nichts wurde importiert. Diese Fehler in der Datei beheben und erneut",
+                "   importieren:",
+                "",
+                "   kunden.xlsx ist eine Binärdatei (eine Excel-Arbeitsmappe), kein CSV.",
+                "     Nichts wurde importiert; das Blatt zuerst in Excel als „CSV UTF-8“",
+                "     speichern.",
+                "",
+            ], "\(lines)")
+    }
+
+    @Test("Conflicts with stored orders: a figure, a heading and one line each, in both languages")
+    func conflictsInThePanel() {
+        let day = CalendarDay(year: 2026, month: 1, day: 5)!
+        let conflicts = [
+            ImportConflict(
+                line: 14, reference: "A-1001", stored: .order(amountMinor: 5000, currency: "EUR", day: day),
+                file: .order(amountMinor: 5500, currency: "EUR", day: day)),
+            ImportConflict(
+                line: 15, reference: "A-1002\u{1B}[2J",
+                stored: .order(amountMinor: 2000, currency: "EUR", day: day),
+                file: .order(amountMinor: 2000, currency: "EUR", day: day.adding(days: 1))),
+        ]
+        func shown(_ language: Language) -> (lines: [String], status: String?) {
+            var state = Fixtures.listState(columns: 120, rows: 30, language: language)
+            command("import orders neu.csv", &state)
+            var result = ImportResult(file: "neu.csv", kind: "orders", succeeded: true)
+            result.rowsRead = 15
+            result.inserted = 1
+            result.duplicates = 11
+            result.conflictCount = 3
+            result.conflicts = conflicts
+            _ = Dashboard.update(&state, .importFinished(result))
+            return (DashboardView.render(state).trimmedLines, state.status?.text)
+        }
+        let english = shown(.en)
+        for line in [
+            "   other values, kept      3",
+            " 3 order numbers already present with a different amount or date; kept the stored orders:",
+            "   line 14, A-1001: stored €50.00 on 2026-01-05, file €55.00 on 2026-01-05",
+            "   line 15, A-1002?[2J: stored €20.00 on 2026-01-05, file €20.00 on 2026-01-06",
+            "   … and 1 more",
+        ] {
+            #expect(english.lines.contains(line), "\(line)\n\(english.lines.joined(separator: "\n"))")
+        }
+        #expect(
+            english.status
+                == "imported neu.csv: 1 new, 0 updated, 11 already present, 3 kept with other values, "
+                + "0 rejected")
+        let german = shown(.de)
+        for line in [
+            "   abweichend, behalten    3",
+            " 3 Bestellnummern schon mit anderem Betrag oder Datum vorhanden; die gespeicherten Bestellungen "
+                + "wurden behalten:",
+            "   Zeile 14, A-1001: gespeichert 50,00 € am 05.01.2026, Datei 55,00 € am 05.01.2026",
+            "   … und 1 weitere",
+        ] {
+            #expect(german.lines.contains(line), "\(line)\n\(german.lines.joined(separator: "\n"))")
+        }
+    }
+
+    @Test("Conflicts of interactions and feedback name what differs, in both languages")
+    func otherConflicts() {
+        let day = CalendarDay(year: 2026, month: 1, day: 5)!
+        let touch = ImportConflict(
+            line: 7, reference: "T-55", stored: .interaction(channel: .call, kind: .service, day: day),
+            file: .interaction(channel: .email, kind: .complaint, day: day.adding(days: 1)))
+        #expect(
+            Catalog(language: .en).importConflictLines([touch], total: 1) == [
+                "1 reference already present with a different date, channel or kind; kept the stored interaction:",
+                "line 7, T-55: stored call, service on 2026-01-05, file email, complaint on 2026-01-06",
+            ])
+        #expect(
+            Catalog(language: .de).importConflictLines([touch], total: 1) == [
+                "1 Referenz schon mit anderem Datum, Kanal oder Art vorhanden; der gespeicherte Kontakt wurde "
+                    + "behalten:",
+                "Zeile 7, T-55: gespeichert Anruf, Service am 05.01.2026, Datei E-Mail, Beschwerde am 06.01.2026",
+            ])
+        let answer = ImportConflict(
+            line: 3, reference: "NPS", stored: .feedback(metric: .nps, score: 9, day: day),
+            file: .feedback(metric: .nps, score: 6, day: day))
+        #expect(
+            Catalog(language: .de).importConflictLines([answer], total: 2) == [
+                "2 Feedback-Antworten schon mit anderem Wert vorhanden; die gespeicherten Antworten wurden "
+                    + "behalten:",
+                "Zeile 3, NPS: gespeichert 9 am 05.01.2026, Datei 6 am 05.01.2026",
+                "… und 1 weitere",
+            ])
+        #expect(Catalog(language: .en).importConflictLines([], total: 0) == [])
+    }
+
     @Test("German subjects take their article and adjective ending")
     func germanGrammar() {
         let german = Catalog(language: .de)

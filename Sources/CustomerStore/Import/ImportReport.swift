@@ -35,11 +35,27 @@ public struct ImportSummary: Sendable, Equatable {
     /// Rows left out with `--skip-bad-rows` (written to the rejects file).
     public var rejected = 0
     public var customersCreated = 0
+    /// Rows whose order number or reference is stored with other values (the stored record
+    /// was kept): all counted, the first `ImportConflict.shownCount` by line kept to show.
+    /// Not counted in `duplicates`, which are rows stored exactly so.
+    public var conflictCount = 0
+    public var conflicts: [ImportConflict] = []
     /// The first problems of rejected rows, to show.
     public var issues: [ImportIssue] = []
     public var timings = ImportTimings()
 
     public init() {}
+
+    /// Counts a conflict and keeps it if it is among the first by line (the sorted write pass
+    /// meets rows by customer, not by line).
+    mutating func add(_ conflict: ImportConflict) {
+        conflictCount += 1
+        let shown = ImportConflict.shownCount
+        if conflicts.count == shown, let last = conflicts.last, last.line <= conflict.line { return }
+        let at = conflicts.firstIndex { $0.line > conflict.line } ?? conflicts.count
+        conflicts.insert(conflict, at: at)
+        if conflicts.count > shown { conflicts.removeLast() }
+    }
 }
 
 /// Where an import's time went, in seconds: printed to stderr by `clientele import` when

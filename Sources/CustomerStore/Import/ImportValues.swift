@@ -4,23 +4,34 @@ import Scoring
 /// Parsing of the values real files carry, shared by the importers. Each returns nil when the
 /// text is not a value of its kind; the importer turns that into a located error.
 enum ImportValues {
-    /// A unix time (UTC) from `2025-03-14`, `2025-03-14T10:22:00Z`, `2025-03-14 10:22[:00[.000]]`,
-    /// `14.03.2025` or `31.12.24 14:30` (a date alone counts as noon UTC, so it stays on its day
-    /// in every European time zone).
+    /// A unix time from `2025-03-14`, `2025-03-14T10:22:00Z`, `2025-03-14 10:22[:00[.000]]`,
+    /// `2025-03-14T10:22:00+01:00`, `14.03.2025` or `31.12.24 14:30` (a date alone counts as
+    /// noon UTC, so it stays on its day in every European time zone). A UTC offset is read and
+    /// set aside: the day and time are kept as written (stored as if UTC), because the day the
+    /// customer saw is what the model counts; applied, `23:30-05:00` would move an order to the
+    /// next day.
     static func time(_ text: String) -> Int64? {
         if let fast = FastValues.time(text) { return fast }
         let trimmed = text.importTrimmed(.whitespaces)
         let (datePart, timePart) = splitDateTime(trimmed)
-        guard let day = date(datePart) else { return nil }
+        guard let day = plainDate(datePart) else { return nil }
         guard let timePart else { return day.startUnixSeconds + 12 * 3600 }
-        guard let seconds = secondsOfDay(timePart.trimmingCharacters(in: .whitespaces)) else { return nil }
+        guard let seconds = secondsOfDay(timePart) else { return nil }
         return day.startUnixSeconds + Int64(seconds)
     }
 
-    /// A calendar day, ISO or German.
+    /// A calendar day, ISO or German; a date-time (any form `time` reads) gives its day as
+    /// written, so an export that writes `2026-01-05 00:00:00` in a day column is read.
     static func date(_ text: String) -> CalendarDay? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        return CalendarDay(iso: trimmed) ?? germanDate(trimmed)
+        if let day = plainDate(trimmed) { return day }
+        let (datePart, timePart) = splitDateTime(trimmed)
+        guard let timePart, secondsOfDay(timePart) != nil else { return nil }
+        return plainDate(datePart)
+    }
+
+    private static func plainDate(_ text: String) -> CalendarDay? {
+        CalendarDay(iso: text) ?? germanDate(text)
     }
 
     private static func splitDateTime(_ text: String) -> (String, String?) {
@@ -42,12 +53,19 @@ enum ImportValues {
         return CalendarDay(year: year, month: month, day: day)
     }
 
-    /// `10:22`, `10:22:05`, `10:22:05.123`, optionally followed by `Z` (other offsets are
-    /// refused: a time that silently moved hours would move orders across days).
+    /// `10:22`, `10:22:05`, `10:22:05.123` (or `,123`), then optionally a zone: `Z` or an offset
+    /// `+01:00`, `+0100`, `+01`, `-05:00` (also after a space). The offset is checked and not
+    /// applied (see `time`).
     private static func secondsOfDay(_ text: String) -> Int? {
-        var clock = Substring(text)
-        if clock.hasSuffix("Z") { clock = clock.dropLast() }
-        if let dot = clock.firstIndex(of: "."),
+        var clock = Substring(text.trimmingCharacters(in: .whitespaces))
+        if clock.hasSuffix("Z") || clock.hasSuffix("z") {
+            clock = clock.dropLast()
+        } else if let sign = clock.lastIndex(where: { $0 == "+" || $0 == "-" }) {
+            guard isOffset(clock[clock.index(after: sign)...]) else { return nil }
+            clock = clock[..<sign]
+        }
+        while clock.last == " " { clock = clock.dropLast() }
+        if let dot = clock.firstIndex(where: { $0 == "." || $0 == "," }),
             clock[clock.index(after: dot)...].allSatisfy({ $0.isASCII && $0.isNumber })
         {
             clock = clock[..<dot]
@@ -60,6 +78,18 @@ enum ImportValues {
         let seconds = parts.count == 3 ? Int(parts[2]) : 0
         guard let seconds, (0..<60).contains(seconds) else { return nil }
         return hours * 3600 + minutes * 60 + seconds
+    }
+
+    /// `HH`, `HHMM` or `HH:MM` of a UTC offset: hours up to 14 (the widest offset in use),
+    /// minutes below 60.
+    private static func isOffset(_ text: Substring) -> Bool {
+        let digits = text.filter { $0 != ":" }
+        guard digits.count == 2 || digits.count == 4, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+            text.count == digits.count
+                || (text.count == 5 && text[text.index(text.startIndex, offsetBy: 2)] == ":"),
+            let hours = Int(digits.prefix(2)), hours <= 14
+        else { return false }
+        return digits.count == 2 || (Int(digits.suffix(2)) ?? 60) < 60
     }
 
     /// Header names compared without case, accents, spaces, dashes, dots or underscores:

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Scoring
 
 /// The importer's writes: one `IMMEDIATE` transaction per batch. Re-importing is safe because
 /// every kind has a natural key (docs/IMPORT.md): customers by external id (updated in the
@@ -135,8 +136,8 @@ private struct ImportBatchWriter {
             order.customerID = customerID
             let found: Bool
             if let number = order.externalRef {
-                found = try exists(
-                    "SELECT 1 FROM orders WHERE customer_id = ? AND external_ref = ?", [customerID, number])
+                found = try storedOrder(
+                    order, customerID: customerID, number: number, line: row.line, &summary)
             } else {
                 let check = try orderStatement().same
                 found =
@@ -146,11 +147,9 @@ private struct ImportBatchWriter {
                         $0.bind(3, order.amountMinor)
                         $0.bind(4, order.currency)
                     } != nil
+                if found { summary.duplicates += 1 }
             }
-            if found {
-                summary.duplicates += 1
-                return
-            }
+            if found { return }
             try RawBinder.execute(try orderStatement().insert, in: db) {
                 RecordSQL.bind(order, to: $0)
             }
@@ -158,9 +157,8 @@ private struct ImportBatchWriter {
             interaction.customerID = customerID
             let found: Bool
             if let reference = interaction.externalRef {
-                found = try exists(
-                    "SELECT 1 FROM interactions WHERE customer_id = ? AND external_ref = ?",
-                    [customerID, reference])
+                found = try storedInteraction(
+                    interaction, customerID: customerID, reference: reference, line: row.line, &summary)
             } else {
                 found = try exists(
                     """
@@ -172,21 +170,23 @@ private struct ImportBatchWriter {
                         interaction.kind.rawValue,
                         interaction.note,
                     ])
+                if found { summary.duplicates += 1 }
             }
-            if found {
-                summary.duplicates += 1
-                return
-            }
+            if found { return }
             try RawBinder.execute(try statement(RecordSQL.insertInteraction), in: db) {
                 RecordSQL.bind(interaction, to: $0)
             }
         case .feedback(var feedback):
             feedback.customerID = customerID
-            if try exists(
-                "SELECT 1 FROM feedback WHERE customer_id = ? AND given_at = ? AND metric = ?",
-                [customerID, feedback.givenAt, feedback.metric.rawValue])
+            if let score = try Int.fetchOne(
+                statement("SELECT score FROM feedback WHERE customer_id = ? AND given_at = ? AND metric = ?"),
+                arguments: [customerID, feedback.givenAt, feedback.metric.rawValue])
             {
-                summary.duplicates += 1
+                let day = CalendarDay(unixSeconds: feedback.givenAt)
+                count(
+                    stored: .feedback(metric: feedback.metric, score: score, day: day),
+                    file: .feedback(metric: feedback.metric, score: feedback.score, day: day), line: row.line,
+                    reference: feedback.metric.rawValue.uppercased(), &summary)
                 return
             }
             try RawBinder.execute(try statement(RecordSQL.insertFeedback), in: db) {
@@ -215,6 +215,61 @@ private struct ImportBatchWriter {
             }
         }
         summary.inserted += 1
+    }
+
+    /// Whether the customer has an order with this number: a duplicate when its amount,
+    /// currency and day are the file's, else a conflict (the stored order is kept and the
+    /// difference reported). Either way the row is not inserted.
+    private mutating func storedOrder(
+        _ order: OrderRecord, customerID: Int64, number: String, line: Int, _ summary: inout ImportSummary
+    ) throws -> Bool {
+        let sql =
+            "SELECT ordered_at, amount_minor, currency FROM orders WHERE customer_id = ? AND external_ref = ?"
+        guard let stored = try Row.fetchOne(statement(sql), arguments: [customerID, number]) else {
+            return false
+        }
+        let storedValues = ImportConflict.Values.order(
+            amountMinor: stored[1], currency: stored[2], day: CalendarDay(unixSeconds: stored[0]))
+        let fileValues = ImportConflict.Values.order(
+            amountMinor: order.amountMinor, currency: order.currency,
+            day: CalendarDay(unixSeconds: order.orderedAt))
+        count(stored: storedValues, file: fileValues, line: line, reference: number, &summary)
+        return true
+    }
+
+    /// Whether the customer has an interaction with this reference: a duplicate when its day,
+    /// channel and kind are the file's, else a conflict, as for orders.
+    private mutating func storedInteraction(
+        _ interaction: InteractionRecord, customerID: Int64, reference: String, line: Int,
+        _ summary: inout ImportSummary
+    ) throws -> Bool {
+        let sql =
+            "SELECT occurred_at, channel, kind FROM interactions WHERE customer_id = ? AND external_ref = ?"
+        guard let stored = try Row.fetchOne(statement(sql), arguments: [customerID, reference]) else {
+            return false
+        }
+        let channel: String = stored[1]
+        let kind: String = stored[2]
+        let storedValues = ImportConflict.Values.interaction(
+            channel: Channel(rawValue: channel) ?? interaction.channel,
+            kind: InteractionKind(rawValue: kind) ?? interaction.kind,
+            day: CalendarDay(unixSeconds: stored[0]))
+        let fileValues = ImportConflict.Values.interaction(
+            channel: interaction.channel, kind: interaction.kind,
+            day: CalendarDay(unixSeconds: interaction.occurredAt))
+        count(stored: storedValues, file: fileValues, line: line, reference: reference, &summary)
+        return true
+    }
+
+    private func count(
+        stored: ImportConflict.Values, file: ImportConflict.Values, line: Int, reference: String,
+        _ summary: inout ImportSummary
+    ) {
+        if stored == file {
+            summary.duplicates += 1
+        } else {
+            summary.add(ImportConflict(line: line, reference: reference, stored: stored, file: file))
+        }
     }
 
     static let sameOrder = """

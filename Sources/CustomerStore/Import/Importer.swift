@@ -46,6 +46,10 @@ public struct Importer: Sendable {
     public func run(_ source: ImportSource, into store: CustomerStore, progress: ((Int, Int) -> Void)? = nil)
         throws -> ImportSummary
     {
+        // A file that is not CSV text is named for what it is before the reader trips on it.
+        if let kind = FileSniffer.kind(of: source, encoding: options.encoding) {
+            throw ImportError.notCSV(file: options.fileName, kind: kind)
+        }
         // Customers are upserted in the file's order (the last row wins), so they are not sorted.
         let sorts = options.kind != .customers
         var scratch: ImportScratch?

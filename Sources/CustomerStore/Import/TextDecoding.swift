@@ -50,6 +50,15 @@ struct TextDecoder {
         if consumed < bytes.count { carry = Array(bytes[consumed...]) }
     }
 
+    /// Whether these first bytes of a file are read as UTF-16 (the sniffer leaves their NUL
+    /// bytes alone).
+    static func decodesAsUTF16(_ bytes: [UInt8], forced: ImportEncoding?) -> Bool {
+        switch detect(bytes, forced: forced).0 {
+        case .utf16LE, .utf16BE: true
+        case .utf8Fallback, .utf8Strict, .windows1252: false
+        }
+    }
+
     private static func detect(_ bytes: [UInt8], forced: ImportEncoding?) -> (Mode, Int) {
         let bomLE = bytes.starts(with: [0xFF, 0xFE])
         let bomBE = bytes.starts(with: [0xFE, 0xFF])

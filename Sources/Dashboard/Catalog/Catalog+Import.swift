@@ -55,7 +55,112 @@ extension Catalog {
                         : "Nichts wurde importiert; dort Speicherplatz freigeben oder TMPDIR auf einen "
                             + "Ordner mit genug Platz setzen")
             ]
+        case .notCSV(let file, let kind):
+            return [Self.germanNotCSV(file, kind)]
         }
+    }
+
+    /// "DATEI ist ein Ordner, keine CSV-Datei", with what to do instead (English: Scoring).
+    static func germanNotCSV(_ file: String, _ kind: ImportFileKind) -> String {
+        let binary: String? =
+            switch kind {
+            case .executable: "ein ausführbares Programm"
+            case .excelWorkbook: "eine Excel-Arbeitsmappe"
+            case .zipArchive: "ein ZIP-Archiv"
+            case .gzip: "gzip-komprimiert"
+            case .pdf: "ein PDF-Dokument"
+            case .folder, .sqliteDatabase, .json, .binary, .utf16: nil
+            }
+        let what =
+            switch kind {
+            case .folder: "\(file) ist ein Ordner, keine CSV-Datei"
+            case .sqliteDatabase:
+                "\(file) ist eine SQLite-Datenbank (vielleicht ein Clientele-Bestand?), keine CSV-Datei"
+            case .json: "\(file) sieht nach JSON aus, nicht nach CSV"
+            case .binary: "\(file) ist eine Binärdatei, kein CSV"
+            case .utf16: "\(file) sieht nach UTF-16-Text aus"
+            case .executable, .excelWorkbook, .zipArchive, .gzip, .pdf:
+                "\(file) ist eine Binärdatei (\(binary ?? "")), kein CSV"
+            }
+        let todo =
+            switch kind {
+            case .folder: "den Pfad einer CSV-Datei darin angeben"
+            case .sqliteDatabase:
+                "die Datensätze zuerst als CSV exportieren (ein Bestand wird mit --db geöffnet)"
+            case .json, .pdf, .binary: "die Datensätze zuerst als CSV exportieren"
+            case .executable: "den Pfad prüfen und die CSV-Datei angeben"
+            case .excelWorkbook: "das Blatt zuerst in Excel als „CSV UTF-8“ speichern"
+            case .zipArchive:
+                "zuerst entpacken und die CSV-Datei darin importieren (eine Excel-Arbeitsmappe: als CSV speichern)"
+            case .gzip: "zuerst entpacken (gunzip) und die CSV-Datei importieren"
+            case .utf16: "als UTF-8-CSV speichern (oder mit --encoding utf-16 importieren)"
+            }
+        return what + ". Nichts wurde importiert; " + todo + "."
+    }
+
+    /// The rows an import kept out because their order number or reference is stored with other
+    /// values: a heading with the count, the first conflicts by line (stored, then the file's
+    /// values), and how many more. Empty without conflicts. The command line prints the English.
+    public func importConflictLines(_ conflicts: [ImportConflict], total: Int) -> [String] {
+        guard let first = conflicts.first else { return [] }
+        var lines: [String] = []
+        let count = number(total)
+        let one = total == 1
+        switch first.stored {
+        case .order:
+            let kept = one ? "die gespeicherte Bestellung wurde" : "die gespeicherten Bestellungen wurden"
+            lines.append(
+                pick(
+                    "\(count) order number\(one ? "" : "s") already present with a different amount or date; "
+                        + "kept the stored \(one ? "order" : "orders"):",
+                    "\(count) \(one ? "Bestellnummer" : "Bestellnummern") schon mit anderem Betrag oder Datum "
+                        + "vorhanden; \(kept) behalten:"))
+        case .interaction:
+            let kept = one ? "der gespeicherte Kontakt wurde" : "die gespeicherten Kontakte wurden"
+            lines.append(
+                pick(
+                    "\(count) reference\(one ? "" : "s") already present with a different date, channel or "
+                        + "kind; kept the stored \(one ? "interaction" : "interactions"):",
+                    "\(count) \(one ? "Referenz" : "Referenzen") schon mit anderem Datum, Kanal oder Art "
+                        + "vorhanden; \(kept) behalten:"))
+        case .feedback:
+            let kept = one ? "die gespeicherte Antwort wurde" : "die gespeicherten Antworten wurden"
+            lines.append(
+                pick(
+                    "\(count) feedback answer\(one ? "" : "s") already present with a different score; kept the "
+                        + "stored \(one ? "answer" : "answers"):",
+                    "\(count) \(one ? "Feedback-Antwort" : "Feedback-Antworten") schon mit anderem Wert "
+                        + "vorhanden; \(kept) behalten:"))
+        }
+        for conflict in conflicts {
+            let reference = LocatedImportProblem.neutralised(conflict.reference)
+            lines.append(
+                pick("line", "Zeile") + " \(conflict.line), \(reference): " + pick("stored ", "gespeichert ")
+                    + importConflictValues(conflict.stored) + pick(", file ", ", Datei ")
+                    + importConflictValues(conflict.file))
+        }
+        if total > conflicts.count {
+            let more = total - conflicts.count
+            lines.append(pick("… and \(number(more)) more", "… und \(number(more)) weitere"))
+        }
+        return lines
+    }
+
+    /// "€50.00 on 2026-01-05" / "50,00 € am 05.01.2026"; "call, service on …".
+    private func importConflictValues(_ values: ImportConflict.Values) -> String {
+        switch values {
+        case .order(let amountMinor, let currency, let day):
+            amount(minor: amountMinor, currency: currency) + pick(" on ", " am ") + date(day)
+        case .interaction(let channel, let kind, let day):
+            self.channel(channel) + ", " + interactionKind(kind) + pick(" on ", " am ") + date(day)
+        case .feedback(_, let score, let day):
+            "\(score)" + pick(" on ", " am ") + date(day)
+        }
+    }
+
+    /// The count in the import's one-line summary: "2 kept with other values".
+    public func importConflictCount(_ total: Int) -> String {
+        pick("\(number(total)) kept with other values", "\(number(total)) mit anderen Werten behalten")
     }
 
     /// `FILE:LINE:COLUMN: what is wrong ("value")`, the value neutralised as on the command line.

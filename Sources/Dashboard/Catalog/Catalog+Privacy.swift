@@ -76,11 +76,12 @@ extension Catalog {
     func importSkippedTitle() -> String { pick("Rows left out", "Ausgelassene Zeilen") }
 
     func importDone(_ result: ImportResult) -> String {
-        pick(
+        let conflicts = result.conflictCount > 0 ? ", " + importConflictCount(result.conflictCount) : ""
+        return pick(
             "imported \(result.file): \(result.inserted) new, \(result.updated) updated, "
-                + "\(result.duplicates) already present, \(result.rejected) rejected",
+                + "\(result.duplicates) already present\(conflicts), \(result.rejected) rejected",
             "\(result.file) importiert: \(result.inserted) neu, \(result.updated) geändert, "
-                + "\(result.duplicates) schon vorhanden, \(result.rejected) abgelehnt")
+                + "\(result.duplicates) schon vorhanden\(conflicts), \(result.rejected) abgelehnt")
     }
 
     func importRefused(_ result: ImportResult) -> String {
@@ -109,10 +110,14 @@ extension Catalog {
             (pick("inserted", "neu angelegt"), number(result.inserted)),
             (pick("updated", "geändert"), number(result.updated)),
             (pick("already present", "schon vorhanden"), number(result.duplicates)),
-            (pick("rejected", "abgelehnt"), number(result.rejected)),
-            (pick("new customers", "neue Kunden"), number(result.customersCreated)),
-            (pick("time", "Dauer"), decimal(result.seconds, digits: 2) + " s"),
-            (pick("rescored", "neu bewertet"), result.rescored ? text(.yes) : text(.no)),
         ]
+            + (result.conflictCount > 0
+                ? [(pick("other values, kept", "abweichend, behalten"), number(result.conflictCount))] : [])
+            + [
+                (pick("rejected", "abgelehnt"), number(result.rejected)),
+                (pick("new customers", "neue Kunden"), number(result.customersCreated)),
+                (pick("time", "Dauer"), decimal(result.seconds, digits: 2) + " s"),
+                (pick("rescored", "neu bewertet"), result.rescored ? text(.yes) : text(.no)),
+            ]
     }
 }

@@ -12,6 +12,10 @@ public struct ImportResult: Hashable, Sendable {
     public var duplicates = 0
     public var rejected = 0
     public var customersCreated = 0
+    /// Rows whose order number or reference is stored with other values (the stored records
+    /// were kept): the count, and the first by line.
+    public var conflictCount = 0
+    public var conflicts: [ImportConflict] = []
     public var seconds = 0.0
     public var rescored = false
     /// Why the importer refused the file, as values the catalogue words in the user's language
@@ -87,7 +91,7 @@ public enum ImportPanel {
     static func key(_ key: KeyEvent, _ state: inout AppState) -> [Effect] {
         guard var panel = state.importing.panel else { return [] }
         let height = max(1, state.bodyHeight - 2)
-        let maximum = max(0, lines(panel.result, state.catalog).count - height)
+        let maximum = max(0, lines(panel.result, state.catalog, width: state.size.columns - 2).count - height)
         switch key {
         case .escape, .enter, .character("q"):
             state.importing.panel = nil
@@ -106,24 +110,40 @@ public enum ImportPanel {
         return []
     }
 
-    static func lines(_ result: ImportResult, _ catalog: Catalog) -> [StyledLine] {
+    /// The panel's lines for a body `width` columns wide: a refusal's or a conflict's sentence
+    /// longer than that is wrapped (continued four columns in), so what to do at its end is
+    /// still on the screen of an 80-column terminal.
+    static func lines(_ result: ImportResult, _ catalog: Catalog, width: Int) -> [StyledLine] {
+        func wrapped(_ text: String, _ role: StyleRole = .default, indent: String = "  ") -> [StyledLine] {
+            let clean = sanitizedForTerminal(text)
+            guard DisplayWidth.width(of: indent + clean) > width else {
+                return [[Span(indent + clean, role)]]
+            }
+            return DetailScreen.wrap(clean, width: max(20, width - indent.count - 2)).enumerated().map {
+                [Span(indent + ($0.offset == 0 ? "" : "  ") + $0.element, role)]
+            }
+        }
         var lines: [StyledLine] = []
         if result.succeeded {
             for (label, value) in catalog.importFigures(result) {
                 lines.append([Span("  " + Layout.fit(label, 24), .muted), Span(value, .kpiValue)])
+            }
+            let conflicts = catalog.importConflictLines(result.conflicts, total: result.conflictCount)
+            if let heading = conflicts.first {
+                lines.append([])
+                lines += wrapped(heading, .title, indent: "")
+                for line in conflicts.dropFirst() { lines += wrapped(line) }
             }
             if !result.problems.isEmpty {
                 lines.append([])
                 lines.append([Span(catalog.importSkippedTitle(), .title)])
             }
         } else {
-            lines.append([Span(catalog.importNothingImported(), .statusError)])
+            lines += wrapped(catalog.importNothingImported(), .statusError, indent: "")
             lines.append([])
         }
         let refused = result.refusal.map(catalog.importRefusalLines) ?? []
-        for problem in refused + result.problems {
-            lines.append([Span("  " + sanitizedForTerminal(problem))])
-        }
+        for problem in refused + result.problems { lines += wrapped(problem) }
         return lines
     }
 
@@ -135,7 +155,7 @@ public enum ImportPanel {
         let title = " " + catalog.importTitle(sanitizedForTerminal(panel.result.file)) + "  (Esc)"
         buffer.write(title, x: area.x, y: area.y, role: .title, maxWidth: area.width)
         let body = Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2, height: max(0, area.height - 2))
-        let content = lines(panel.result, catalog)
+        let content = lines(panel.result, catalog, width: body.width)
         buffer.draw(lines: content, in: body, offset: min(panel.scroll, max(0, content.count - body.height)))
     }
 }
