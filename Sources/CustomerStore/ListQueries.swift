@@ -128,6 +128,7 @@ struct ListSQL {
             idColumn = "c.id"
             from = "customers c LEFT JOIN scores s ON s.customer_id = c.id"
         case .segment:
+            // In business order, one range per segment (`segmentParts`), then by risk.
             keys = ["s.segment", "s.churn_risk"]
             nullable = false
             idColumn = "s.customer_id"
@@ -272,6 +273,7 @@ struct ListSQL {
             case .first, .last: nil
             case .after(let cursor), .before(let cursor): cursor
             }
+        if query.sort == .segment { return segmentParts(ascending: ascending, cursor: cursor) }
         guard nullable else { return [rangePart(ascending: ascending, cursor: cursor, nullKey: nil)] }
         // The scan meets the NULL part first when it runs towards the NULLs' end of the order:
         // ascending with NULLs first, or descending with NULLs last. A cursor in the part met
@@ -286,6 +288,44 @@ struct ListSQL {
         }
         if cursorInNullPart { return [nullPart] }
         return [rangePart(ascending: ascending, cursor: cursor, nullKey: false), nullPart]
+    }
+
+    /// The segments in the order the business reads them (and the overview shows them):
+    /// Champions first, Lost last, then prospects without a purchase.
+    static let segmentOrder = Segment.allCases
+
+    /// The segment sort: one index range of `scores_by_segment` per segment, in business order
+    /// (reversed for descending or a backward page), from the cursor's segment on. Sorting by
+    /// a CASE over the slugs would sort the whole table for every page; twelve short ranges,
+    /// each `segment = ?` ordered by risk and id, read only the rows shown.
+    private func segmentParts(ascending: Bool, cursor: ListCursor?) -> [Part] {
+        var segments = query.filter.segment.map { [$0] } ?? Self.segmentOrder
+        if !ascending { segments.reverse() }
+        var cursorSegment: Segment?
+        if let cursor {
+            guard case .text(let slug)? = cursor.values.first, let segment = Segment(rawValue: slug),
+                let index = segments.firstIndex(of: segment)
+            else { return [] }
+            segments.removeFirst(index)
+            cursorSegment = segment
+        }
+        let order = ascending ? "ASC" : "DESC"
+        let comparison = ascending ? ">" : "<"
+        return segments.map { segment in
+            var conditions = filters + ["s.segment = ?"]
+            var arguments = filterArguments + [segment.rawValue]
+            if segment == cursorSegment, let cursor, cursor.values.count == 2 {
+                conditions.append("(s.churn_risk, \(idColumn)) \(comparison) (?, ?)")
+                arguments += [Self.databaseValue(cursor.values[1]), cursor.customerID]
+            }
+            let keyColumns = keys.enumerated().map { "\($0.element) AS key\($0.offset)" }
+                .joined(separator: ", ")
+            let condition = " WHERE " + conditions.joined(separator: " AND ")
+            return Part(
+                sql: "SELECT \(Self.columns), \(keyColumns) FROM \(from)\(condition) ORDER BY "
+                    + "s.churn_risk \(order), \(idColumn) \(order)",
+                countSQL: "SELECT count(*) FROM \(countFrom)\(condition)", arguments: arguments)
+        }
     }
 
     /// One index range: keys (or only the id inside the NULL part) compared with the cursor.

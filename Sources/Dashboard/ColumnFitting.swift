@@ -15,7 +15,8 @@ extension DisplayWidth {
     public static let ellipsis = "\u{2026}"
 
     /// `text` cut to at most `columns` columns. With `ellipsis`, a cut text ends in "…" (which
-    /// counts towards `columns`). Text that fits is returned unchanged.
+    /// counts towards `columns`) and the cut prefers the end of a word (see ``wordSafeLength``).
+    /// Text that fits is returned unchanged.
     public static func truncate(_ text: String, toColumns columns: Int, ellipsis: Bool = true) -> String {
         guard columns > 0 else { return "" }
         if width(of: text) <= columns { return text }
@@ -29,9 +30,47 @@ extension DisplayWidth {
             count += 1
             used += characterWidth
         }
-        let result = String(characters.prefix(dateSafeLength(characters, cut: count)))
-        return ellipsis ? result + Self.ellipsis : result
+        let dateSafe = dateSafeLength(characters, cut: count)
+        guard ellipsis else { return String(characters.prefix(dateSafe)) }
+        let kept = dateSafe == count ? wordSafeLength(characters, cut: count, budget: budget) : dateSafe
+        return String(characters.prefix(kept)) + Self.ellipsis
     }
+
+    /// Where a cut marked with "…" after `cut` characters should fall: "Industriebedarf m…" reads
+    /// as a word cut off, so a cut inside a word moves back to the end of the previous one when
+    /// that gives up little (at most a quarter of `budget`, or 3 columns); a long word cut far
+    /// from any space ("Vertriebsgesellsc…") stays cut, its mark says so. A separator left
+    /// dangling before the mark ("Wolf ·…") goes too; a plain space stays ("in 12 …" says the
+    /// number is whole, "in 12…" would not).
+    static func wordSafeLength(_ characters: [Character], cut: Int, budget: Int) -> Int {
+        guard cut > 0, cut < characters.count else { return cut }
+        func isWordPart(_ character: Character) -> Bool { character.isLetter || character.isNumber }
+        var end = cut
+        let insideWord = isWordPart(characters[cut - 1]) && isWordPart(characters[cut])
+        if insideWord {
+            var start = cut
+            while start > 0, !characters[start - 1].isWhitespace { start -= 1 }
+            guard start > 0 else { return cut }
+            end = start
+        }
+        var trimmed = end
+        while trimmed > 0,
+            characters[trimmed - 1].isWhitespace || danglingSeparators.contains(characters[trimmed - 1])
+        {
+            trimmed -= 1
+        }
+        if insideWord || characters[trimmed..<end].contains(where: { danglingSeparators.contains($0) }) {
+            end = trimmed
+        }
+        guard end > 0 else { return cut }
+        let lost = characters[end..<cut].reduce(0) { $0 + width(of: $1) }
+        return lost <= max(3, budget / 4) ? end : cut
+    }
+
+    /// Characters that join two parts of a text and mean nothing before a "…".
+    private static let danglingSeparators: Set<Character> = [
+        "·", ",", ";", ":", "–", "—", "&", "/", "+", "|",
+    ]
 
     /// Where a cut after `cut` characters may fall so that no date is left partly on screen:
     /// "nächster Anruf 24.1" reads as 24 January when it was 24.11.2026. A cut inside a date

@@ -330,11 +330,31 @@ public struct DemoGenerator {
             (.note, 0.10),
         ]
         let recentDay = asOf.adding(days: -45)
+        // The kinds first: a greeting moves to the customer's greeting day nearest the drawn
+        // one (a birthday card on a random day in March read as a mistake), at most once a day,
+        // and only inside the time the customer was active.
+        let greeting = Self.greetingDay(birthday: profile.record.birthday, customerSince: birth)
+        var greeted: Set<CalendarDay> = []
+        var planned: [(time: Int64, kind: InteractionKind)] = []
+        for time in times {
+            let kind = random.pick(kinds)
+            guard kind == .greeting else {
+                planned.append((time, kind))
+                continue
+            }
+            let drawn = CalendarDay(unixSeconds: time)
+            guard
+                let day = Self.nearestOccurrence(
+                    of: greeting, to: drawn, within: birth...max(birth, activeUntil)),
+                greeted.insert(day).inserted
+            else { continue }
+            planned.append((day.startUnixSeconds + (time - drawn.startUnixSeconds), kind))
+        }
+        planned.sort { ($0.time, $0.kind.rawValue) < ($1.time, $1.kind.rawValue) }
         var interactions: [InteractionRecord] = []
         var feedback: [FeedbackRecord] = []
-        for time in times {
+        for (time, kind) in planned {
             let day = CalendarDay(unixSeconds: time)
-            let kind = random.pick(kinds)
             let channel: Channel =
                 kind == .greeting ? random.pick([(.letter, 0.6), (.email, 0.4)]) : random.pick(channels)
             let direction: Direction =
@@ -360,10 +380,12 @@ public struct DemoGenerator {
             let followUp: CalendarDay? =
                 day.days(until: asOf) <= 30 && random.chance(0.3)
                 ? day.adding(days: random.int(in: 2...21)) : nil
+            let templates = DemoVocabulary.noteTemplates[kind] ?? []
+            let template =
+                kind == .greeting && templates.count == 2
+                ? templates[profile.record.birthday == nil ? 1 : 0] : random.pick(templates)
             let note = DemoVocabulary.note(
-                random.pick(DemoVocabulary.noteTemplates[kind] ?? []),
-                product: random.pick(DemoVocabulary.categories),
-                owner: profile.owner)
+                template, product: random.pick(DemoVocabulary.categories), owner: profile.owner)
             let interaction = InteractionRecord(
                 id: nextInteractionID, customerID: customerID, occurredAt: time, channel: channel,
                 direction: direction, kind: kind, outcome: outcome, sentiment: sentiment, note: note,
@@ -415,6 +437,25 @@ public struct DemoGenerator {
             nextFeedbackID += 1
         }
         return (interactions, feedback)
+    }
+
+    /// The month and day a customer is greeted every year: their birthday, or for a customer
+    /// without one the day they became a customer (29 February as 28 February).
+    static func greetingDay(birthday: CalendarDay?, customerSince: CalendarDay) -> (month: Int, day: Int) {
+        let date = (birthday ?? customerSince).components
+        return (date.month, date.month == 2 ? min(date.day, 28) : date.day)
+    }
+
+    /// The date with `greeting`'s month and day nearest to `day` (a year either side) that lies
+    /// in `range`; nil when none does.
+    static func nearestOccurrence(
+        of greeting: (month: Int, day: Int), to day: CalendarDay, within range: ClosedRange<CalendarDay>
+    ) -> CalendarDay? {
+        let year = day.components.year
+        return [year - 1, year, year + 1]
+            .compactMap { CalendarDay(year: $0, month: greeting.month, day: greeting.day) }
+            .filter { range.contains($0) }
+            .min { abs($0.days(until: day)) < abs($1.days(until: day)) }
     }
 
     private func newFeedback(

@@ -171,10 +171,9 @@ enum DemoVocabulary {
                 "Sehr zufrieden mit der Beratung durch {owner}.",
             ]
         case "greeting":
-            [
-                "Geburtstagskarte verschickt.", "Weihnachtsgrüße versendet.",
-                "Glückwünsche zum Firmenjubiläum.",
-            ]
+            // Sent on the customer's greeting day (DemoGenerator.greetingDay): the first for a
+            // customer with a birthday, the second for one without.
+            ["Geburtstagskarte verschickt.", "Karte zum Kundenjubiläum verschickt."]
         case "survey":
             ["Zufriedenheitsumfrage ausgefüllt.", "Kurzumfrage nach dem Servicefall beantwortet."]
         case "onboarding":

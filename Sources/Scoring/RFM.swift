@@ -1,4 +1,5 @@
-/// Named customer segments from RFM scores (see docs/MODEL.md for the grid).
+/// Named customer segments from RFM scores (see docs/MODEL.md for the grid). Declared in the
+/// business order, best first: the overview and the list's segment sort follow `allCases`.
 public enum Segment: String, CaseIterable, Sendable, Codable {
     case champions
     case loyal

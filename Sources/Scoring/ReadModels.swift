@@ -6,7 +6,8 @@
 public enum ListSortColumn: String, CaseIterable, Sendable, Codable {
     /// Case- and accent-folded name (`customers_by_sort_name`).
     case name
-    /// Segment slug, then churn risk (`scores_by_segment`).
+    /// Segment in business order (Champions … Lost, then prospects), then churn risk
+    /// (`scores_by_segment`, one range per segment).
     case segment
     /// Churn risk (`scores_by_risk`).
     case risk

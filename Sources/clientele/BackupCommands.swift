@@ -37,7 +37,7 @@ struct RestoreCommand: ParsableCommand {
         commandName: "restore",
         abstract: "Replace the store's content with a backup (verified first).",
         discussion: """
-            Everything in the store is replaced by the backup's content. Make a backup of the current
+            Everything in the store is replaced by the backup's content. Make a backup of the current \
             state first if you may want it back. Asks for confirmation on a terminal; scripts pass --yes.
             """)
 

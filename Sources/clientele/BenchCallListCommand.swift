@@ -13,7 +13,7 @@ struct BenchCallListCommand: ParsableCommand {
         abstract:
             "Time today's call list (dashboard load, CSV export) against the sqlite3 shell's CSV export.",
         discussion: """
-            The store is migrated if it is older than this build: run it on a copy of a shared store.
+            The store is migrated if it is older than this build: run it on a copy of a shared store. \
             Needs the sqlite3 command-line shell on PATH for the baseline.
             """)
 

@@ -10,7 +10,10 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure the product's speed; each benchmark prints its figures as JSON.",
-        discussion: "Use a release build: swift run -c release clientele bench store --customers 1000000",
+        discussion: """
+            Use a release build:
+              swift run -c release clientele bench store --customers 1000000
+            """,
         subcommands: [
             BenchStoreCommand.self, BenchModelCommand.self, BenchScoreCommand.self, BenchUICommand.self,
             BenchLogCommand.self,

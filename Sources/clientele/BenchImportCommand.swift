@@ -13,9 +13,9 @@ struct BenchImportCommand: ParsableCommand {
         abstract:
             "Time importing an orders CSV against sqlite3's .import; peak memory, longest wait of a writer.",
         discussion: """
-            Use a release build: swift run -c release clientele bench import --rows 20000000
-            Writes a deterministic orders file (and a customers file, imported first) into a new
-            temporary folder, removed afterwards unless --keep.
+            Writes a deterministic orders file (and a customers file, imported first) into a new \
+            temporary folder, removed afterwards unless --keep. Use a release build:
+              swift run -c release clientele bench import --rows 20000000
             """)
 
     @Option(help: "Order rows in the generated file.")

@@ -15,7 +15,7 @@ struct BenchLogCommand: ParsableCommand {
             "Measure saving a logged interaction and showing the rescored customer; print JSON (median/p95/max).",
         discussion: """
             Writes to the store and undoes every write. Use a release build on a scored store, e.g.
-              swift run -c release clientele bench log --db m1.sqlite --runs 200 --as-of 2026-11-22
+              swift run -c release clientele bench log --db m1.sqlite --runs 200
             """)
 
     @OptionGroup var store: StoreOptions

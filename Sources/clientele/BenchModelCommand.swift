@@ -10,8 +10,9 @@ struct BenchModelCommand: ParsableCommand {
         commandName: "model",
         abstract: "Fit and score a synthetic base with this model and with Python lifetimes; compare.",
         discussion: """
-            Needs a Python with lifetimes 0.11.3 for the comparison: `bash Tests/Benchmarks/setup-lifetimes.sh`
-            creates one in .build/lifetimes-venv (found automatically). Without it, only this model is timed.
+            Needs a Python with lifetimes 0.11.3 for the comparison: \
+            `bash Tests/Benchmarks/setup-lifetimes.sh` creates one in .build/lifetimes-venv (found \
+            automatically). Without it, only this model is timed.
             """)
 
     @Option(help: "Customers in the synthetic base.")

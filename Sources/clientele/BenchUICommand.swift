@@ -13,7 +13,8 @@ struct BenchUICommand: ParsableCommand {
             "Measure the dashboard headless: first frame, per-key time (p50/p99), peak memory; print JSON.",
         discussion: """
             Use a release build on a large scored store, e.g.
-              clientele demo --db big.sqlite --customers 1000000 && clientele score --db big.sqlite
+              clientele demo --db big.sqlite --customers 1000000
+              clientele score --db big.sqlite
               swift run -c release clientele bench ui --db big.sqlite --keys 1000
             """)
 
@@ -63,6 +64,8 @@ struct BenchUICommand: ParsableCommand {
         runtime.onFirstFrame = { firstFrame = Clock.monotonicSeconds() - started }
         runtime.onFirstCompleteFrame = { completeFrame = Clock.monotonicSeconds() - started }
         runtime.onKeyHandled = { key, seconds in
+            // The Esc and Q that end the session are not part of it: `keys` counts what was asked.
+            guard !screen.finishing else { return }
             keyTimes.append(seconds)
             slowest = Array((slowest + [(key.name, seconds)]).sorted { $0.seconds > $1.seconds }.prefix(5))
         }
@@ -113,7 +116,9 @@ final class ScriptedScreen: DashboardScreen {
     /// Whether the start screen is complete; keys wait for it.
     var waitForCompleteFrame: () -> Bool = { true }
     private(set) var changedCells = 0
-    private var finishing = false
+    /// Whether the script is done and the keys that leave the dashboard are being sent.
+    private(set) var finishing = false
+    private var quitNext = false
 
     init(size: ScreenSize, script: [KeyEvent]) {
         self.size = size
@@ -152,8 +157,9 @@ final class ScriptedScreen: DashboardScreen {
         }
         if let key = script.popLast() { return key }
         // The script is done: Esc leaves any search or command line, then Q quits.
-        finishing.toggle()
-        return finishing ? .escape : .character("Q")
+        finishing = true
+        quitNext.toggle()
+        return quitNext ? .escape : .character("Q")
     }
 
     func draw(_ buffer: ScreenBuffer) {

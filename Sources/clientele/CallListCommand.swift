@@ -10,11 +10,11 @@ struct CallListCommand: ParsableCommand {
         commandName: "calllist",
         abstract: "Export today's call list (CSV or JSON), ranked by urgency and value at stake.",
         discussion: """
-            Columns: rank, customer_id, external_id, name, company, phone, email, owner, segment, risk, band,
-            value_at_stake, action, reason, due, last_touch. CSV is RFC 4180 and safe to open in a spreadsheet
-            (cells that would run as formulas start with an apostrophe; phone numbers such as +49 341 261311
-            stay as written for diallers); --excel writes UTF-8 with BOM and ';'
-            for German Excel. Files are created private (0600). Texts follow --lang (or the locale).
+            Columns: rank, customer_id, external_id, name, company, phone, email, owner, segment, risk, \
+            band, value_at_stake, action, reason, due, last_touch. CSV is RFC 4180 and safe to open in a \
+            spreadsheet (cells that would run as formulas start with an apostrophe; phone numbers such \
+            as +49 341 261311 stay as written for diallers); --excel writes UTF-8 with BOM and ';' for \
+            German Excel. Files are created private (0600). Texts follow --lang (or the locale).
             """)
 
     @OptionGroup var store: StoreOptions

@@ -12,7 +12,7 @@ struct ClienteleCommand: ParsableCommand {
         commandName: "clientele",
         abstract: "Keep your customers: a terminal retention dashboard over a local customer store.",
         discussion: """
-            With no subcommand, opens the dashboard on the customer store.
+            With no subcommand, opens the dashboard on the customer store. \
             Try `clientele --demo` to open it on a generated demo book of business.
             """,
         subcommands: [

@@ -10,7 +10,7 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "Create a demo store with realistic, deterministic customers.",
         discussion: """
-            Without --db the demo goes to demo.sqlite in the data folder, never into your real store.
+            Without --db the demo goes to demo.sqlite in the data folder, never into your real store. \
             The same --customers, --seed and --as-of always give the same content.
             """)
 

@@ -10,12 +10,12 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import records from CSV files (all or nothing unless --skip-bad-rows).",
         discussion: """
-            Encodings (UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252), delimiters (, ; TAB or a
-            first line sep=;), German and English headers, dates and amounts are detected; see docs/IMPORT.md.
-            A file that is not CSV (a folder, a database, a workbook, JSON, a program) is refused as such.
-            The whole file is checked first; if any row is wrong nothing is imported and every problem is
-            listed as FILE:LINE:COLUMN. Importing the same file again changes nothing. A scored store is
-            rescored afterwards.
+            Encodings (UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252), delimiters (, ; TAB \
+            or a first line sep=;), German and English headers, dates and amounts are detected; see \
+            docs/IMPORT.md. A file that is not CSV (a folder, a database, a workbook, JSON, a program) \
+            is refused as such. The whole file is checked first; if any row is wrong nothing is \
+            imported and every problem is listed as FILE:LINE:COLUMN. Importing the same file again \
+            changes nothing. A scored store is rescored afterwards.
             """,
         subcommands: [
             ImportCustomersCommand.self, ImportOrdersCommand.self, ImportInteractionsCommand.self,

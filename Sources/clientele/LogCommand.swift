@@ -10,10 +10,10 @@ struct LogCommand: ParsableCommand {
         commandName: "log",
         abstract: "Log an interaction with a customer and rescore them at once.",
         discussion: """
-            CUSTOMER is an id, an external id, or a search that matches exactly one customer
-            (several matches are listed and nothing is logged).
-            Example: clientele log K-0000042 --channel call --kind sales --outcome reached \\
-                       --note "Angebot besprochen" --nps 9 --nps-type transactional --follow-up +3d
+            CUSTOMER is an id, an external id, or a search that matches exactly one customer \
+            (several matches are listed and nothing is logged). Example:
+              clientele log K-0000042 --channel call --kind sales --outcome reached \\
+                --note "Angebot besprochen" --nps 9 --nps-type relational --follow-up +3d
             """)
 
     @Argument(help: "Customer number (external id), id:N (the store's id), or a search.")
@@ -44,8 +44,10 @@ struct LogCommand: ParsableCommand {
     @Option(help: "NPS answer 0–10.")
     var nps: Int?
 
-    @Option(name: .customLong("nps-type"), help: "transactional or relational (default: transactional).")
-    var npsType: NPSType = .transactional
+    @Option(
+        name: .customLong("nps-type"),
+        help: "With --nps: transactional or relational (default: transactional).")
+    var npsType: NPSType?
 
     @Option(help: "CSAT answer 1–5.")
     var csat: Int?
@@ -67,6 +69,11 @@ struct LogCommand: ParsableCommand {
     func validate() throws {
         if let nps, !FeedbackMetric.nps.range.contains(nps) {
             throw ValidationError("--nps must be 0 to 10 (got \(nps)).")
+        }
+        // Alone it would be dropped without a word: the type of an answer that was not given.
+        if let npsType, nps == nil {
+            throw ValidationError(
+                "--nps-type \(npsType.rawValue) needs an --nps answer (0 to 10); nothing was logged.")
         }
         if let csat, !FeedbackMetric.csat.range.contains(csat) {
             throw ValidationError("--csat must be 1 to 5 (got \(csat)).")
@@ -117,7 +124,8 @@ struct LogCommand: ParsableCommand {
         if let nps {
             answers.append(
                 FeedbackRecord(
-                    id: 0, customerID: hit.id, givenAt: now, metric: .nps, npsType: npsType, score: nps))
+                    id: 0, customerID: hit.id, givenAt: now, metric: .nps, npsType: npsType ?? .transactional,
+                    score: nps))
         }
         if let csat {
             answers.append(

@@ -147,10 +147,11 @@ struct PrivacyEraseCommand: ParsableCommand {
         abstract:
             "Erase a person's personal data (GDPR Art. 17); orders stay, pseudonymised, for bookkeeping.",
         discussion: """
-            Deletes touchpoints, feedback, referrals and scores; removes name, contact data, birthday and tags;
-            keeps orders and contracts under "Erased customer N". The erased text is gone from the store files
-            (secure_delete, search indexes merged, free pages zeroed, WAL truncated); backups made earlier
-            still hold it. The erasure log keeps the id and the time only.
+            Deletes touchpoints, feedback, referrals and scores; removes name, contact data, birthday \
+            and tags; keeps orders and contracts under "Erased customer N". The erased text is gone \
+            from the store files (secure_delete, search indexes merged, free pages zeroed, WAL \
+            truncated); backups made earlier still hold it. The erasure log keeps the id and the time \
+            only.
             """)
 
     @Argument(help: "Customer number (external id), id:N (the store's id), or a search.")

@@ -9,9 +9,9 @@ struct ScoreCommand: ParsableCommand {
         commandName: "score",
         abstract: "Rescore every customer: segments, churn risk with reasons, value, next actions.",
         discussion: """
-            Fits BG/NBD and Gamma-Gamma over the whole store, then scores every customer in one
-            transaction. Action rules come from --rules, else $XDG_CONFIG_HOME/clientele/actions.json,
-            else the shipped rules (`clientele rules` prints them). A customer rescored after a log
+            Fits BG/NBD and Gamma-Gamma over the whole store, then scores every customer in one \
+            transaction. Action rules come from --rules, else $XDG_CONFIG_HOME/clientele/actions.json, \
+            else the shipped rules (`clientele rules` prints them). A customer rescored after a log \
             uses actions.json (or the shipped rules): --rules applies to this scoring only.
             """)
 

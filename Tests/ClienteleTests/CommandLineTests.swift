@@ -17,6 +17,83 @@ struct CommandLineTests {
         }
     }
 
+    /// The lines of a help text between its overview and USAGE: the command's discussion.
+    private static func discussion(_ help: String) -> [Substring] {
+        let lines = help.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let usage = lines.firstIndex(where: { $0.hasPrefix("USAGE:") }),
+            let blank = lines[..<usage].firstIndex(where: \.isEmpty)
+        else { return [] }
+        return Array(lines[(blank + 1)..<usage])
+    }
+
+    /// The names listed under SUBCOMMANDS (continuation lines are indented deeper).
+    private static func subcommands(_ help: String) -> [String] {
+        let lines = help.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.firstIndex(of: "SUBCOMMANDS:") else { return [] }
+        return lines[(start + 1)...].prefix { !$0.isEmpty }.compactMap { line in
+            guard line.hasPrefix("  "), !line.hasPrefix("   ") else { return nil }
+            return line.split(separator: " ").first.map(String.init)
+        }.filter { $0 != "help" }
+    }
+
+    @Test(
+        "Help flows to the terminal's width (COLUMNS, else 80): no paragraph broken by hand, examples whole")
+    func helpFlowsToTheWidth() throws {
+        var pending: [[String]] = [[]]
+        var commands = 0
+        while let command = pending.popLast() {
+            commands += 1
+            let wide = try Clientele.run(command + ["--help"], environment: ["COLUMNS": "1000"])
+            let narrow = try Clientele.run(command + ["--help"])
+            #expect(wide.status == 0 && narrow.status == 0, "\(command)")
+            let wideLines = Self.discussion(wide.standardOutput)
+            // At 1000 columns every paragraph fits on one line: two prose lines in a row mean a
+            // line break written into the text, which at 80 columns left a one-word line.
+            for (line, next) in zip(wideLines, wideLines.dropFirst())
+            where !line.isEmpty && !line.hasPrefix(" ") && !next.isEmpty && !next.hasPrefix(" ") {
+                Issue.record(
+                    "clientele \(command.joined(separator: " ")) --help breaks a paragraph:\n\(line)\n\(next)"
+                )
+            }
+            // Examples (indented) fit in 80 columns, so the default width shows each one whole.
+            for example in wideLines where example.hasPrefix("  ") {
+                #expect(
+                    Self.discussion(narrow.standardOutput).contains(example),
+                    "clientele \(command.joined(separator: " ")) --help at 80 columns breaks: \(example)")
+            }
+            pending += Self.subcommands(wide.standardOutput).map { command + [$0] }
+        }
+        #expect(commands > 20, "only \(commands) commands found")
+    }
+
+    @Test("bench ui reports as many keys as it was asked to press (the closing Esc made it one more)")
+    func benchUIKeys() throws {
+        let scratch = try Scratch()
+        let path = scratch.file("bench.sqlite")
+        let environment = scratch.environment
+        #expect(
+            try Clientele.run(
+                ["demo", "--db", path, "--customers", "200", "--as-of", "2025-06-30"],
+                environment: environment
+            ).status == 0)
+        #expect(
+            try Clientele.run(
+                ["score", "--db", path, "--as-of", "2025-06-30", "--quiet"], environment: environment
+            )
+            .status == 0)
+        for keys in [1, 37] {
+            let bench = try Clientele.run(
+                [
+                    "bench", "ui", "--db", path, "--keys", "\(keys)", "--start", "list", "--width", "100",
+                    "--height", "30", "--as-of", "2025-06-30",
+                ], environment: environment)
+            #expect(bench.status == 0, "\(bench.standardError)")
+            let object =
+                try JSONSerialization.jsonObject(with: Data(bench.standardOutput.utf8)) as? [String: Any]
+            #expect(object?["keys"] as? Int == keys, "\(bench.standardOutput)")
+        }
+    }
+
     @Test("demo builds a store that stats then describes, in text and JSON")
     func demoThenStats() throws {
         let scratch = try Scratch()

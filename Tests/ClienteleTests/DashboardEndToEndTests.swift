@@ -242,6 +242,60 @@ struct DashboardEndToEndTests {
         try quit(tmux)
     }
 
+    /// Why `shown`, the start of a list row, is a wrong cut of the cell `full`; nil when it is
+    /// the whole text, or ends in "…" after a whole word or after a word cut far from any space.
+    static func badCut(_ shown: String, of full: String) -> String? {
+        if shown.hasPrefix(full) { return nil }
+        let characters = Array(full)
+        var kept = 0
+        while kept < characters.count, shown.hasPrefix(String(characters[...kept])) { kept += 1 }
+        guard shown.dropFirst(kept).hasPrefix("…") else { return "cut without a mark: \(shown)" }
+        guard kept > 0, characters[kept - 1].isLetter, characters[kept].isLetter else { return nil }
+        // Inside a word: only when the last whole word ended more than 3 columns back.
+        let lastSpace = characters[..<kept].lastIndex(where: \.isWhitespace) ?? 0
+        return kept - lastSpace - 1 > 3 ? nil : "a half word where a whole one fitted: \(shown)"
+    }
+
+    @Test("A long company in the list is cut after a whole word or marked with …, at every width, EN and DE")
+    func longCompanyInTheList() throws {
+        let scratch = try stores().folder + "/long-company.sqlite"
+        try? FileManager.default.removeItem(atPath: scratch)
+        let name = "Hannah Dvořák"
+        let company = "Müller Vertriebsgesellschaft für Industriebedarf mbH & Co. KG"
+        let source = try DatabaseQueue(path: try stores().demo)
+        try source.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [scratch])
+        }
+        try source.close()
+        let copy = try DatabaseQueue(path: scratch)
+        try copy.write { db in
+            try db.execute(
+                sql: "UPDATE customers SET name = ?, company = ? WHERE id = 7", arguments: [name, company])
+        }
+        try copy.close()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let full = name + " · " + company
+        for width in [80, 100, 120, 160, 200] {
+            for language in ["en", "de"] {
+                let tmux = try start(
+                    scratch, arguments: ["--lang", language], width: width, height: 16,
+                    waitFor: language == "de" ? "Segmente" : "Segments")
+                try tmux.sendText("/vertriebsgesellschaft")
+                #expect(
+                    tmux.waitUntil { $0.contains("Hannah") && $0.contains(" 1/1 ") },
+                    "\(width) \(language): not found:\n\(tmux.lastCapture)")
+                let lines = tmux.lastCapture.split(separator: "\n", omittingEmptySubsequences: false)
+                let row = lines.count > 2 ? String(lines[2]) : ""
+                if let problem = Self.badCut(row, of: full) {
+                    Issue.record("\(width) columns, \(language): \(problem)")
+                }
+                // Esc ends the search; wait for it, or the first q would arrive as Alt-q.
+                try tmux.sendKeys("Escape")
+                #expect(tmux.waitFor("/300 "), "\(width) \(language): search not left:\n\(tmux.lastCapture)")
+                try quit(tmux)
+            }
+        }
+    }
+
     @Test("Ctrl-C leaves at once with exit code 130 and a sane terminal")
     func interrupt() throws {
         let tmux = try start()

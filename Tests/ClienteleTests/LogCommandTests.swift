@@ -238,7 +238,7 @@ struct LogCommandTests {
         #expect(unknown.standardError.contains("no customer matches \"nobody-at-all\""))
         for bad in [
             ["--nps", "11"], ["--csat", "0"], ["--follow-up", "someday"], ["--complaint", "open"],
-            ["--follow-up", "2025-01-01"],
+            ["--follow-up", "2025-01-01"], ["--nps-type", "relational"],
         ] {
             let result = try Clientele.run(
                 ["log", "1", "--db", path, "--channel", "call", "--kind", "sales"] + bad)
@@ -247,6 +247,12 @@ struct LogCommandTests {
         let past = try Clientele.run(
             ["log", "1", "--db", path, "--channel", "call", "--kind", "sales", "--follow-up", "2025-01-01"])
         #expect(past.standardError.contains("--follow-up must be today or later (got 2025-01-01"))
+        // A type without an answer was dropped silently; the call was logged without it.
+        let typeAlone = try Clientele.run(
+            ["log", "1", "--db", path, "--channel", "call", "--kind", "sales", "--nps-type", "relational"])
+        #expect(
+            typeAlone.standardError.contains("--nps-type relational needs an --nps answer (0 to 10)"),
+            "\(typeAlone.standardError)")
         let queue = try DatabaseQueue(path: path)
         let before = try Clientele.run(["stats", "--db", path, "--json"]).standardOutput
         #expect(before.contains("\"interactions\""))

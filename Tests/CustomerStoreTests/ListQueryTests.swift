@@ -54,7 +54,13 @@ struct ListQueryTests {
         let direction = query.direction == .ascending ? "ASC" : "DESC"
         // NULL keys: SQLite's own place (first when ascending) unless the plan puts them last.
         let nulls = plan.nullsLast ? ["\(plan.keys[0]) IS NULL"] : []
-        let order = (nulls + plan.keys + [plan.idColumn]).map { "\($0) \(direction)" }.joined(separator: ", ")
+        // Segments in the business order (Segment.allCases), written out here as one CASE.
+        let businessOrder =
+            "CASE s.segment "
+            + Segment.allCases.enumerated().map { "WHEN '\($0.element.rawValue)' THEN \($0.offset)" }
+            .joined(separator: " ") + " END"
+        let keys = plan.keys.map { $0 == "s.segment" ? businessOrder : $0 }
+        let order = (nulls + keys + [plan.idColumn]).map { "\($0) \(direction)" }.joined(separator: ", ")
         let filters = plan.filters.isEmpty ? "" : " WHERE " + plan.filters.joined(separator: " AND ")
         return try store.read { db in
             try Int64.fetchAll(
@@ -105,6 +111,26 @@ struct ListQueryTests {
                     "\(query.sort) \(query.direction) \(size)")
             }
         }
+    }
+
+    @Test("By segment: the business order (Champions, Loyal, New, At risk, Lost), not the slugs' alphabet")
+    func segmentBusinessOrder() throws {
+        let rows = try store.customerListPage(
+            CustomerListQuery(sort: .segment, direction: .ascending), position: .first, limit: 100
+        ).rows
+        var seen: [Segment] = []
+        for segment in rows.compactMap(\.segment) where seen.last != segment { seen.append(segment) }
+        #expect(seen == [.champions, .loyal, .new, .atRisk, .lost])
+        // Within a segment the lowest risk first; descending is the exact reverse.
+        let champions = rows.filter { $0.segment == .champions }.compactMap(\.churnRisk)
+        #expect(champions == champions.sorted())
+        let descending = try forwardPages(CustomerListQuery(sort: .segment, direction: .descending), size: 4)
+        #expect(descending == rows.map(\.id).reversed())
+        // A segment filter on the segment sort pages only that segment.
+        var filtered = CustomerListQuery(sort: .segment)
+        filtered.filter.segment = .atRisk
+        #expect(try forwardPages(filtered, size: 3) == rows.filter { $0.segment == .atRisk }.map(\.id))
+        #expect(try backwardPages(filtered, size: 3) == rows.filter { $0.segment == .atRisk }.map(\.id))
     }
 
     @Test("A page around a customer is the reference order's slice there, and their rank their index")

@@ -19,6 +19,36 @@ struct ColumnFittingTests {
         #expect(DisplayWidth.truncate("abc", toColumns: -3) == "")
     }
 
+    @Test("a cut falls after a whole word when that loses little, and is always marked with …")
+    func wordBoundaries() {
+        let company = "Praxis Dr. Wolf · Müller Vertriebsgesellschaft für Industriebedarf mbH"
+        // 50 columns ended in "für fü…", 69 in "Industriebedarf m…": whole words cost 3 and 2 columns.
+        #expect(
+            DisplayWidth.truncate(company, toColumns: 50)
+                == "Praxis Dr. Wolf · Müller Vertriebsgesellschaft…")
+        #expect(
+            DisplayWidth.truncate(company, toColumns: 69)
+                == "Praxis Dr. Wolf · Müller Vertriebsgesellschaft für Industriebedarf…")
+        // A cut right after a separator drops it; after a plain space the space stays.
+        #expect(DisplayWidth.truncate(company, toColumns: 19) == "Praxis Dr. Wolf…")
+        #expect(DisplayWidth.truncate(company, toColumns: 26) == "Praxis Dr. Wolf · Müller …")
+        // The separator before a dropped word goes with it: "Wolf…", not "Wolf ·…".
+        #expect(DisplayWidth.truncate(company, toColumns: 20) == "Praxis Dr. Wolf…")
+        // Going back to a space would lose most of the cell: cut inside the word, with the mark.
+        #expect(
+            DisplayWidth.truncate(company, toColumns: 40) == "Praxis Dr. Wolf · Müller Vertriebsgesel…")
+        #expect(DisplayWidth.truncate("Nicht verlieren", toColumns: 14) == "Nicht verlier…")
+        #expect(DisplayWidth.truncate("Vertriebsgesellschaft", toColumns: 18) == "Vertriebsgesellsc…")
+        // Without an ellipsis the caller adds its own mark: no change there.
+        #expect(DisplayWidth.truncate(company, toColumns: 68, ellipsis: false).hasSuffix("Industriebedarf m"))
+        // Whatever the width, a shortened text ends in "…" right after what it keeps.
+        for columns in 1..<DisplayWidth.width(of: company) {
+            let cut = DisplayWidth.truncate(company, toColumns: columns)
+            #expect(cut.hasSuffix("…") && DisplayWidth.width(of: cut) <= columns, "\(columns): \(cut)")
+            #expect(company.hasPrefix(String(cut.dropLast())), "\(columns): \(cut)")
+        }
+    }
+
     @Test("a date is never cut partly: it fits whole, keeps day and month, or is left out")
     func dates() {
         let german = "nächster Anruf 24.11.2026"

@@ -32,7 +32,7 @@ struct ScreenSnapshotTests {
             [
                 " Clientele › Overview › Customers · sort Risk ▼                      2025-06-30",
                 "Name                         Risk ▼             Value   Touch Next action",
-                "Jürgen Müller · Bäckerei Sc…   87% high      A €12.3k    10 d follow up · in 2 d",
+                "Jürgen Müller · Bäckerei…      87% high      A €12.3k    10 d follow up · in 2 d",
                 "山田太郎 · 東京精密            45% medium      B €980    10 d follow up · in 2 d",
                 "Zoë Ångström                    5% low          C €42       –",
                 "EvilRed                        99% high          C €0     2 y follow up · in 2 d",
@@ -143,7 +143,7 @@ struct ScreenSnapshotTests {
                 "",
                 "▸ Segmente (1/3)                          Abwanderungsrisiko (2/3)                Am dringendsten (3/3)",
                 "  Champions ███████████████████████ 69    hoch     ███████████████████████ 153     87 % hoch    Jürgen Müller    16,0 T€",
-                "  Treue     █████████████▋          41    mittel   ████▍                    29      seit 94 Tagen keine Bestellung; bes…",
+                "  Treue     █████████████▋          41    mittel   ████▍                    29      seit 94 Tagen keine Bestellung…",
                 "  Gefährdet ████████████▍           37    niedrig  █████████████████▊      118     62 % mittel  山田太郎         7.096 €",
                 "  Verloren  █████████               27                                              Kritiker, NPS 4, vor 12 Tagen",
                 "",
@@ -160,6 +160,22 @@ struct ScreenSnapshotTests {
                 "",
                 " ? Hilfe · q beenden · enter öffnen · tab Bereich · c Kunden · 3 Anrufe · j/k bewegen · / suchen",
             ])
+    }
+
+    @Test("A long company in the detail's title is cut with … (it ran off the edge mid-word)")
+    func detailLongCompany() {
+        var state = Fixtures.listState(columns: 60, rows: 30)
+        _ = Dashboard.update(&state, .key(.enter))
+        var detail = Fixtures.detail
+        detail.company = "Müller Vertriebsgesellschaft für Industriebedarf mbH"
+        _ = Dashboard.update(&state, .detailLoaded(id: 1, detail))
+        func title() -> String {
+            String(DashboardView.render(state).lines[1].reversed().drop { $0 == " " }.reversed())
+        }
+        #expect(title() == " Jürgen Müller · Müller Vertriebsgesellschaft für…")
+        detail.name = String(repeating: "Vertriebsgesellschaft", count: 3)
+        _ = Dashboard.update(&state, .detailLoaded(id: 1, detail))
+        #expect(title() == " " + String(detail.name.prefix(58)) + "…")
     }
 
     @Test("The detail at 60 columns: profile, scores, reasons as sentences, bindings")

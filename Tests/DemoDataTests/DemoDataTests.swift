@@ -87,6 +87,42 @@ struct DemoDataTests {
         }
     }
 
+    @Test("Greetings fall on the customer's birthday, or on one day of their own, the same date every year")
+    func greetingsOnTheirDay() throws {
+        let offBirthday: Int? = try query(
+            """
+            SELECT count(*) FROM interactions i JOIN customers c ON c.id = i.customer_id
+            WHERE i.kind = 'greeting' AND c.birthday IS NOT NULL
+              AND strftime('%m-%d', i.occurred_at, 'unixepoch') != strftime('%m-%d', c.birthday)
+            """)
+        #expect(offBirthday == 0, "birthday greetings away from the birthday")
+        let severalDates: Int? = try query(
+            """
+            SELECT count(*) FROM (SELECT customer_id FROM interactions WHERE kind = 'greeting'
+                GROUP BY customer_id HAVING count(DISTINCT strftime('%m-%d', occurred_at, 'unixepoch')) > 1)
+            """)
+        #expect(severalDates == 0, "customers greeted on different dates")
+        let twiceADay: Int? = try query(
+            """
+            SELECT count(*) FROM (SELECT customer_id FROM interactions WHERE kind = 'greeting'
+                GROUP BY customer_id, occurred_at / 86400 HAVING count(*) > 1)
+            """)
+        #expect(twiceADay == 0)
+        // Meaningful only if customers are greeted in more than one year, with and without a birthday.
+        let yearly: Int? = try query(
+            """
+            SELECT count(*) FROM (SELECT customer_id FROM interactions WHERE kind = 'greeting'
+                GROUP BY customer_id HAVING count(DISTINCT strftime('%Y', occurred_at, 'unixepoch')) > 1)
+            """)
+        #expect((yearly ?? 0) > 10, "\(yearly ?? 0) customers greeted in several years")
+        let withoutBirthday: Int? = try query(
+            """
+            SELECT count(*) FROM interactions i JOIN customers c ON c.id = i.customer_id
+            WHERE i.kind = 'greeting' AND c.birthday IS NULL AND i.note = 'Karte zum Kundenjubiläum verschickt.'
+            """)
+        #expect((withoutBirthday ?? 0) > 0)
+    }
+
     @Test("Touchpoints cover every channel and kind, with open and resolved complaints and follow-ups")
     func touchpoints() throws {
         for channel in Channel.allCases {

@@ -312,9 +312,13 @@ public enum DetailScreen {
             buffer.write(text, x: area.x + 1, y: area.y + 1, role: .muted, maxWidth: area.width - 2)
             return
         }
-        var title: StyledLine = [Span(" " + sanitizedForTerminal(customer.name), .title)]
-        if let company = customer.company, !company.isEmpty {
-            title.append(Span(" · " + sanitizedForTerminal(company), .muted))
+        // Name first; the company gets what is left. Either is cut with "…", never at the edge.
+        let name = DisplayWidth.truncate(" " + sanitizedForTerminal(customer.name), toColumns: area.width)
+        var title: StyledLine = [Span(name, .title)]
+        let room = area.width - DisplayWidth.width(of: name)
+        if let company = customer.company, !company.isEmpty, room > 0 {
+            title.append(
+                Span(DisplayWidth.truncate(" · " + sanitizedForTerminal(company), toColumns: room), .muted))
         }
         buffer.draw(title, x: area.x, y: area.y, maxWidth: area.width)
         let body = Rect(x: area.x + 1, y: area.y + 2, width: area.width - 1, height: area.height - 2)

@@ -193,7 +193,9 @@ extension LogFormScreen {
         buffer.write("└", x: area.x, y: bottom, role: .border)
         buffer.write("┘", x: right, y: bottom, role: .border)
         if !title.isEmpty {
-            buffer.write(" " + title + " ", x: area.x + 2, y: area.y, role: .title, maxWidth: area.width - 4)
+            // The customer's name may be long: cut with "…" inside the frame, not by its edge.
+            let fitted = DisplayWidth.truncate(title, toColumns: area.width - 6)
+            buffer.write(" " + fitted + " ", x: area.x + 2, y: area.y, role: .title, maxWidth: area.width - 4)
         }
     }
 }
