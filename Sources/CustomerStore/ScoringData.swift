@@ -382,7 +382,8 @@ struct FactWindow {
 enum FactSQL {
     static let customers = """
         SELECT id, relationship_type, binding_contractual, binding_economic, binding_technical,
-            binding_situational, binding_emotional, birthday, created_at, tags
+            binding_situational, binding_emotional, birthday, created_at, tags,
+            ifnull(company, '') <> '' AS is_business, consent_phone, consent_email
         FROM customers
         """
 
@@ -507,6 +508,8 @@ final class FactWalks {
             birthday: row.day(7),
             customerSince: CalendarDay(unixSeconds: row.int64(8)),
             purchases: summary.map(PurchaseFacts.init(summary:)))
+        facts.contact = ContactPermission(
+            isBusiness: row.int64(10) != 0, phone: row.int64(11) != 0, email: row.int64(12) != 0)
 
         if try touches.seek(id) {
             let touch = touches

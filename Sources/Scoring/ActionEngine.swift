@@ -36,6 +36,7 @@ public enum ActionEngine {
             guard !kinds.contains(rule.action) else { continue }
             guard rule.conditions.allSatisfy({ $0.holds(for: values[$0.fact]) }) else { continue }
             guard isAllowed(rule.action, facts: facts, asOf: asOf, rules: rules) else { continue }
+            guard mayContact(for: rule.action, by: rule.channel, facts.contact) else { continue }
             var due: CalendarDay
             switch rule.due {
             case .inDays(let days):
@@ -82,6 +83,26 @@ public enum ActionEngine {
         }
         return planned.enumerated().sorted { ($0.element.due, $0.offset) < ($1.element.due, $1.offset) }
             .map(\.element)
+    }
+
+    /// Contacts that answer the customer — resolving their complaint, a follow-up they agreed
+    /// to, calling back after their own negative answer — are service, not advertising.
+    static let serviceActions: Set<ActionKind> = [.resolveComplaint, .followUp, .callBackDetractor]
+
+    /// Whether an advertising suggestion may reach this customer by its channel (see
+    /// `ContactPermission`): a consumer is called only with phone consent and e-mailed only with
+    /// e-mail consent; one without a channel needs at least one of them. No rules file can
+    /// switch this off.
+    static func mayContact(for action: ActionKind, by channel: Channel?, _ permission: ContactPermission)
+        -> Bool
+    {
+        guard !permission.isBusiness, !serviceActions.contains(action) else { return true }
+        switch channel {
+        case .call?: return permission.phone
+        case .email?: return permission.email
+        case nil: return permission.phone || permission.email
+        default: return true
+        }
     }
 
     /// The DOMAIN.md rules no rules file can switch off.

@@ -18,6 +18,8 @@ public struct CustomerFacts: Sendable, Equatable {
     public var contracts: [ContractFacts]
     /// Customers this customer brought in (their value is partly credited to this customer).
     public var referredCustomers: [Int64]
+    /// Whether the customer is a business and what they agreed to be contacted by.
+    public var contact = ContactPermission()
 
     public init(
         customerID: Int64, relationshipType: RelationshipType,
@@ -209,5 +211,22 @@ public struct ContractFacts: Sendable, Equatable {
             return false
         }
         return deadline < day
+    }
+}
+
+/// Who may be contacted how. German law (UWG §7) lets a company call a consumer for advertising
+/// only with their prior express consent, and e-mail advertising needs consent too; a business's
+/// presumed consent and the existing-customer rule for e-mail cover business customers.
+public struct ContactPermission: Sendable, Equatable {
+    /// A business customer (it has a company name); otherwise a consumer.
+    public var isBusiness: Bool
+    public var phone: Bool
+    public var email: Bool
+
+    /// Defaults: a consumer who agreed to both (what the model's own tests assume).
+    public init(isBusiness: Bool = false, phone: Bool = true, email: Bool = true) {
+        self.isBusiness = isBusiness
+        self.phone = phone
+        self.email = email
     }
 }

@@ -191,6 +191,32 @@ struct ActionRuleTests {
         #expect(!kinds(facts, context(segment: .atRisk, risk: 0.2)).contains(.reactivate))
     }
 
+    @Test(
+        "Exclusion: no advertising call to a consumer without phone consent, no mail without mail consent",
+        arguments: [
+            (ContactPermission(isBusiness: false, phone: false, email: true), false),
+            (ContactPermission(isBusiness: false, phone: true, email: false), true),
+            (ContactPermission(isBusiness: true, phone: false, email: false), true),
+        ])
+    func consent(permission: ContactPermission, callAllowed: Bool) throws {
+        // A reactivation is a call; the loyalty reminder an e-mail; the complaint is service.
+        var lapsing = steadyCustomer()
+        lapsing.contact = permission
+        let reactivation = kinds(lapsing, context(segment: .atRisk, risk: 0.5, band: .medium))
+        #expect(reactivation.contains(.reactivate) == callAllowed, "\(permission)")
+        var member = steadyCustomer(.transactional)
+        member.loyaltyMember = true
+        member.purchases?.lastDay = daysAgo(60)
+        member.purchases?.firstDay = daysAgo(60 + 360)
+        member.contact = permission
+        #expect(kinds(member).contains(.loyaltyBonusReminder) == (permission.email || permission.isBusiness))
+        var complaining = steadyCustomer()
+        complaining.contact = permission
+        complaining.touchpoints.openComplaints = 1
+        complaining.touchpoints.oldestOpenComplaint = daysAgo(2)
+        #expect(kinds(complaining).first == .resolveComplaint)
+    }
+
     @Test("A good segment at high risk is reactivated too; at medium risk it is not")
     func reactivateHighRisk() {
         let facts = steadyCustomer()
