@@ -96,8 +96,20 @@ struct LogCommand: ParsableCommand {
         if complaint != nil && kind != .complaint {
             throw ValidationError("--complaint is only for --kind complaint.")
         }
-        if note.unicodeScalars.contains(where: { $0.value == 0 }) {
-            throw ValidationError("--note must not contain NUL characters.")
+        // The importer's rule: a note may break lines and tab, nothing else. Escape codes would
+        // be stored as they are and reach every tool that reads the store or a privacy export.
+        func hasControlCharacters(_ text: String, allowing allowed: Set<Unicode.Scalar>) -> Bool {
+            text.unicodeScalars.contains {
+                ($0.value < 0x20 || (0x7F...0x9F).contains($0.value)) && !allowed.contains($0)
+            }
+        }
+        if hasControlCharacters(note, allowing: ["\n", "\r", "\t"]) {
+            throw ValidationError(
+                "--note must not contain control characters (terminal escape codes, NUL); nothing was logged."
+            )
+        }
+        if let author, hasControlCharacters(author, allowing: []) {
+            throw ValidationError("--author must not contain control characters; nothing was logged.")
         }
     }
 

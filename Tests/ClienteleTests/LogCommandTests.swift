@@ -239,6 +239,7 @@ struct LogCommandTests {
         for bad in [
             ["--nps", "11"], ["--csat", "0"], ["--follow-up", "someday"], ["--complaint", "open"],
             ["--follow-up", "2025-01-01"], ["--nps-type", "relational"],
+            ["--note", "evil \u{1B}[31mRED\u{1B}[0m \u{1B}]0;pwned\u{07}"], ["--author", "a\u{1B}[2Jb"],
         ] {
             let result = try Clientele.run(
                 ["log", "1", "--db", path, "--channel", "call", "--kind", "sales"] + bad)
@@ -253,6 +254,9 @@ struct LogCommandTests {
         #expect(
             typeAlone.standardError.contains("--nps-type relational needs an --nps answer (0 to 10)"),
             "\(typeAlone.standardError)")
+        let escaped = try Clientele.run(
+            ["log", "1", "--db", path, "--channel", "note", "--kind", "other", "--note", "x\u{1B}[31m"])
+        #expect(escaped.standardError.contains("--note must not contain control characters"))
         let queue = try DatabaseQueue(path: path)
         let before = try Clientele.run(["stats", "--db", path, "--json"]).standardOutput
         #expect(before.contains("\"interactions\""))
@@ -261,6 +265,10 @@ struct LogCommandTests {
                 db, sql: "SELECT count(*) FROM interactions WHERE created_at > strftime('%s', '2025-07-01')")
         }
         #expect(logged == 0)
+        // Line breaks and tabs are text.
+        let lines = try Clientele.run(
+            ["log", "1", "--db", path, "--channel", "note", "--kind", "other", "--note", "eins\nzwei\tdrei"])
+        #expect(lines.status == 0, "\(lines.standardError)")
     }
 }
 
