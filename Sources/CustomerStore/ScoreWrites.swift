@@ -28,10 +28,10 @@ extension CustomerStore {
     /// the population model, in one `IMMEDIATE` transaction: readers see either the old scores
     /// or the new ones, never a mix.
     ///
-    /// The next batch of scores is made and its JSON encoded on a second thread while this one
-    /// inserts the current batch (judging and encoding together cost about what SQLite's insert
-    /// does), so the write costs little more than SQLite's own work. `phase` hears how long
-    /// each step took.
+    /// The scores are made and their JSON encoded on a second thread, which starts while this
+    /// one clears the old scores and stays a few batches ahead of the insert (judging and
+    /// encoding together cost about what SQLite's insert does), so the write costs little more
+    /// than SQLite's own work. `phase` hears how long each step took.
     public func replaceAllScores(
         count: Int, model: PopulationModel, scoredAt: Int64, phase: ((String, Double) -> Void)? = nil,
         make: @escaping @Sendable (Range<Int>) -> [CustomerScore]
@@ -76,21 +76,22 @@ extension CustomerStore {
             // page was written once more, as zeros the insert then overwrote (2-5 s and a larger
             // WAL). The insert reuses most of those pages; an erasure zeroes whatever is still
             // free before it reports the customer gone (`wipeFreePages`, Privacy.swift).
-            do {
+            func clear() throws {
                 try db.execute(sql: "PRAGMA secure_delete = OFF")
                 defer { try? db.execute(sql: "PRAGMA secure_delete = ON") }
                 for index in indexes { try db.execute(sql: "DROP INDEX \"\(index.name)\"") }
                 lap("writeDropIndexesSeconds")
                 try db.execute(sql: "DELETE FROM scores")
+                lap("writeClearSeconds")
             }
-            lap("writeClearSeconds")
             // Many rows per statement: each execution of an INSERT opens its cursors and checks
             // afresh, which for one row at a time cost about as much as the insert itself.
             let rowsPerStatement = 50
             let many = try db.makeStatement(sql: ScoreSQL.insertIntoEmpty(rows: rowsPerStatement))
             let one = try db.makeStatement(sql: ScoreSQL.insertIntoEmpty(rows: 1))
             let constants = ScoreSQL.Constants(model: model, scoredAt: scoredAt)
-            let waited = try ScoreSQL.Encoded.pipelined(count: count, make: make) { batch, encoded in
+            let waited = try ScoreSQL.Encoded.pipelined(count: count, make: make, first: clear) {
+                batch, encoded in
                 var done = 0
                 while done < encoded.count {
                     let rows = encoded.count - done >= rowsPerStatement ? rowsPerStatement : 1
@@ -233,46 +234,98 @@ enum ScoreSQL {
             }
         }
 
-        /// Calls `body` for every batch of scores in order with their encoded columns; batch
-        /// k + 1 is made and encoded on another thread while `body` runs over batch k. At most
-        /// two batches are held. Returns the seconds spent waiting for that thread after `body`.
+        /// Calls `body` for every batch of scores in order with their encoded columns. A helper
+        /// thread makes and encodes the batches up to `ahead` batches in front of `body`, starting
+        /// while `first` runs on this thread: the old scores are cleared meanwhile (a second of
+        /// SQLite's work on one core), and judging, the slower half of the pipeline, gets that
+        /// second. At most `ahead` batches wait (about 100 MB at the defaults). Returns the
+        /// seconds `body` spent waiting for the helper.
         static func pipelined(
-            count: Int, batch: Int = 4_000, make: @escaping @Sendable (Range<Int>) -> [CustomerScore],
+            count: Int, batch: Int = 4_000, ahead: Int = 24,
+            make: @escaping @Sendable (Range<Int>) -> [CustomerScore],
+            first: () throws -> Void = {},
             _ body: ([CustomerScore], [Encoded]) throws -> Void
         ) throws -> Double {
-            @Sendable func prepare(_ range: Range<Int>) -> ([CustomerScore], [Encoded]) {
-                let scores = make(range)
-                return (scores, scores.map(Encoded.init))
-            }
-            func range(from start: Int) -> Range<Int> { start..<min(count, start + batch) }
-            var current = prepare(range(from: 0))
-            var start = 0
-            var waited: UInt64 = 0
-            while start < count {
-                let nextStart = start + batch
-                let next = PreparedBatch()
-                let group = DispatchGroup()
-                if nextStart < count {
-                    let nextRange = range(from: nextStart)
-                    DispatchQueue.global().async(group: group) { next.rows = prepare(nextRange) }
+            let queue = BatchQueue(capacity: max(1, ahead))
+            let finished = DispatchSemaphore(value: 0)
+            let producer = Thread {
+                for start in stride(from: 0, to: count, by: batch) {
+                    let scores = make(start..<min(count, start + batch))
+                    guard queue.put((scores, scores.map(Encoded.init))) else { break }
                 }
-                // Wait for the helper even when an insert fails, so it never outlives this call.
-                defer { group.wait() }
-                try body(current.0, current.1)
-                let waitStarted = DispatchTime.now().uptimeNanoseconds
-                group.wait()
-                waited += DispatchTime.now().uptimeNanoseconds - waitStarted
-                current = next.rows
-                start = nextStart
+                queue.finish()
+                finished.signal()
+            }
+            producer.stackSize = 8 << 20
+            producer.start()
+            // The helper never outlives this call, also when `first` or an insert fails.
+            defer {
+                queue.cancel()
+                finished.wait()
+            }
+            try first()
+            var waited: UInt64 = 0
+            while let next = queue.take(waited: &waited) {
+                try body(next.0, next.1)
             }
             return Double(waited) / 1e9
         }
     }
 
-    /// The hand-over between the preparing thread and the inserting one (`DispatchGroup.wait`
-    /// orders the accesses).
-    private final class PreparedBatch: @unchecked Sendable {
-        var rows: ([CustomerScore], [Encoded]) = ([], [])
+    /// The batches between the judging thread and the inserting one: a bounded queue.
+    private final class BatchQueue: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var items: [([CustomerScore], [Encoded])] = []
+        private var head = 0
+        private let capacity: Int
+        private var done = false
+        private var cancelled = false
+
+        init(capacity: Int) { self.capacity = capacity }
+
+        /// Adds a batch, waiting while the queue is full; false once the consumer gave up.
+        func put(_ batch: ([CustomerScore], [Encoded])) -> Bool {
+            condition.lock()
+            defer { condition.unlock() }
+            while items.count - head >= capacity && !cancelled { condition.wait() }
+            guard !cancelled else { return false }
+            items.append(batch)
+            condition.broadcast()
+            return true
+        }
+
+        /// The next batch in order, nil after the last; adds the time spent waiting to `waited`.
+        func take(waited: inout UInt64) -> ([CustomerScore], [Encoded])? {
+            condition.lock()
+            defer { condition.unlock() }
+            let started = DispatchTime.now().uptimeNanoseconds
+            while head == items.count && !done { condition.wait() }
+            waited += DispatchTime.now().uptimeNanoseconds - started
+            guard head < items.count else { return nil }
+            let batch = items[head]
+            items[head] = ([], [])
+            head += 1
+            if head > 64 && head * 2 > items.count {
+                items.removeFirst(head)
+                head = 0
+            }
+            condition.broadcast()
+            return batch
+        }
+
+        func finish() {
+            condition.lock()
+            done = true
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        func cancel() {
+            condition.lock()
+            cancelled = true
+            condition.broadcast()
+            condition.unlock()
+        }
     }
 
     static func execute(
