@@ -207,10 +207,10 @@ public struct OverviewFigures: Equatable, Sendable {
         /// P(alive) ≥ 0.5 or an order in the last 90 days.
         public var activeCustomers: Int
         public var averageCLVMinor: Int64?
-        /// Sum of value at stake (value × churn risk).
-        public var revenueAtRiskMinor: Int64
+        /// Sum of value at stake (value × churn risk); nil while no customer is scored.
+        public var revenueAtRiskMinor: Int64?
 
-        public init(customers: Int, activeCustomers: Int, averageCLVMinor: Int64?, revenueAtRiskMinor: Int64)
+        public init(customers: Int, activeCustomers: Int, averageCLVMinor: Int64?, revenueAtRiskMinor: Int64?)
         {
             self.customers = customers
             self.activeCustomers = activeCustomers

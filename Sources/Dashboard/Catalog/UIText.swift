@@ -51,7 +51,8 @@ public enum UIText: String, CaseIterable, Sendable {
     case promptSnooze, promptExport, statusDone, statusSkipped, statusSnoozed, statusExported, statusLogged
     case statusNextCall, statusSaving, errorNotADate, errorSnoozeNotAfterToday, errorCallsFilter
     case sessionCall, sessionOf, labelReason, labelAction, labelLastTouch, labelDue, recentNotes
-    case listNotScored, markUndoHint, errorSegmentUsage, sessionNext, sessionPrevious, sessionLeave,
+    case listNotScored, callsNotScored, markUndoHint, errorSegmentUsage, sessionNext, sessionPrevious,
+        sessionLeave,
         sessionForm, saveWaiting,
         undoWaiting,
         helpSessionOutcome, helpSessionNext,
