@@ -71,6 +71,7 @@ public struct Catalog: Hashable, Sendable {
         case .labelAtStake: ("At stake", "Wert im Risiko")
         case .labelWeakest: ("weakest", "am schwächsten")
         case .labelOrders24: ("orders", "Bestellungen")
+        case .labelRevenue: ("Revenue", "Umsatz")
         case .labelRenews: ("renews", "verlängert sich")
         case .labelEnds: ("ends", "endet")
         case .labelAutoRenews: ("auto-renews", "verlängert sich automatisch")

@@ -11,7 +11,8 @@ public enum UIText: String, CaseIterable, Sendable {
     case columnName, columnSegment, columnRisk, columnValue, columnLastTouch, columnNextAction
     // Detail labels
     case labelOwner, labelRelationship, labelEmail, labelPhone, labelCity, labelExternalID, labelSegment
-    case labelChurnRisk, labelAlive, labelValue, labelCLV, labelAtStake, labelWeakest, labelOrders24
+    case labelChurnRisk, labelAlive, labelValue, labelCLV, labelAtStake, labelWeakest, labelOrders24,
+        labelRevenue
     case labelRenews, labelEnds, labelAutoRenews
     // States
     case neverScored
