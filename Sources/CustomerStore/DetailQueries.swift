@@ -35,6 +35,19 @@ extension CustomerStore {
                 Self.apply(score: score, to: &detail)
             }
             detail.ordersPerMonth = try Self.ordersPerMonth(db, id: id, today: today)
+            // Revenue in euros only: an order left in another currency (stores from before
+            // session 5) has no rate to convert it with; it still counts as an order.
+            if let totals = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) AS orders,
+                        coalesce(sum(CASE WHEN currency = 'EUR' THEN amount_minor END), 0) AS revenue
+                    FROM orders WHERE customer_id = ? AND ordered_at < ?
+                    """, arguments: [id, today.adding(days: 1).startUnixSeconds])
+            {
+                detail.ordersToDate = totals["orders"] ?? 0
+                detail.revenueToDateMinor = totals["revenue"] ?? 0
+            }
             detail.touchpoints = try Row.fetchAll(
                 db,
                 sql: """

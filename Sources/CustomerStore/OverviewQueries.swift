@@ -7,23 +7,45 @@ import Scoring
 /// first frame. Definitions are in docs/UI.md.
 extension CustomerStore {
     /// Customers, active customers (P(alive) ≥ 0.5 or an order in the 90 days up to `today`),
-    /// average CLV and revenue at risk (sum of value at stake).
+    /// average CLV and revenue at risk (sum of value at stake; nil while nothing is scored).
+    /// Customers without scores (a store not scored yet, or customers imported since) count as
+    /// active by their orders alone: that part needs no model. It is only read when there are
+    /// such customers, so a scored store pays nothing for it.
     public func overviewHeadline(today: CalendarDay) throws(StoreError) -> OverviewFigures.Headline {
         let recent = today.adding(days: -89).startUnixSeconds
+        let end = today.adding(days: 1).startUnixSeconds
         return try read { db in
             let row = try Row.fetchOne(
                 db,
                 sql: """
                     SELECT (SELECT count(*) FROM customers) AS customers,
+                        (SELECT count(*) FROM erasures) AS erased, count(*) AS scored,
                         count(*) FILTER (WHERE p_alive >= 0.5 OR last_order_at >= ?) AS active,
-                        avg(clv_minor) AS clv, total(value_at_stake_minor) AS stake
+                        avg(clv_minor) AS clv, sum(value_at_stake_minor) AS stake
                     FROM scores
                     """, arguments: [recent])
+            let customers: Int = row?["customers"] ?? 0
+            let scored: Int = row?["scored"] ?? 0
+            let erased: Int = row?["erased"] ?? 0
+            var active: Int = row?["active"] ?? 0
+            if scored + erased < customers {
+                active +=
+                    try Int.fetchOne(
+                        db,
+                        sql: """
+                            SELECT count(*) FROM customers c
+                            WHERE NOT EXISTS (SELECT 1 FROM scores s WHERE s.customer_id = c.id)
+                                AND c.id NOT IN (SELECT customer_id FROM erasures)
+                                AND EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id
+                                    AND o.ordered_at >= ? AND o.ordered_at < ?)
+                            """, arguments: [recent, end]) ?? 0
+            }
             let clv: Double? = row?["clv"]
-            let stake: Double = row?["stake"] ?? 0
+            let stake: Double? = row?["stake"]
             return OverviewFigures.Headline(
-                customers: row?["customers"] ?? 0, activeCustomers: row?["active"] ?? 0,
-                averageCLVMinor: clv.map { Int64($0.rounded()) }, revenueAtRiskMinor: Int64(stake.rounded()))
+                customers: customers, activeCustomers: active,
+                averageCLVMinor: clv.map { Int64($0.rounded()) },
+                revenueAtRiskMinor: stake.map { Int64($0.rounded()) })
         }
     }
 

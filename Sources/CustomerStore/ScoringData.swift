@@ -405,7 +405,12 @@ enum FactSQL {
             sum(occurred_at >= :recent AND sentiment IS -1) AS recent_negative,
             max(kind = 'onboarding') AS onboarding,
             max(CASE WHEN kind = 'survey' AND direction = 'outbound' THEN occurred_at END) AS last_survey,
-            sum(kind = 'survey' AND direction = 'outbound' AND occurred_at >= :yearAgo) AS surveys_year
+            sum(kind = 'survey' AND direction = 'outbound' AND occurred_at >= :yearAgo) AS surveys_year,
+            sum(CASE WHEN kind = 'survey' AND direction = 'outbound' AND occurred_at >= :yearAgo THEN
+                (SELECT count(*) FROM feedback f WHERE f.interaction_id = interactions.id
+                    AND f.metric = 'nps' AND f.nps_type = 'relational'
+                    AND f.given_at >= :yearAgo AND f.given_at < :end)
+                ELSE 0 END) AS surveys_answered_year
         FROM interactions WHERE /*customer*/occurred_at < :end
         GROUP BY customer_id ORDER BY customer_id
         """
@@ -519,7 +524,7 @@ final class FactWalks {
                 touchesTotal: touch.int(4), firstTouch: day(5), openComplaints: touch.int(6),
                 oldestOpenComplaint: day(7), recentTouches: touch.int(8), recentNegative: touch.int(9),
                 hadOnboarding: touch.int64(10) != 0, lastSurveyAsked: day(11),
-                surveysAskedLastYear: touch.int(12))
+                surveysAskedLastYear: touch.int(12), surveysAnsweredLastYear: touch.int(13))
             if try followUps.seek(id), let setAt = followUps.optionalInt64(1) {
                 let lastContact = touch.optionalInt64(2)
                 if lastContact.map({ $0 <= setAt }) ?? true {

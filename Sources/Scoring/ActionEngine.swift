@@ -114,7 +114,7 @@ public enum ActionEngine {
             return facts.relationshipType == .transactional
         case .relationalSurvey:
             // Asked counts, not only answered: a survey sent without an answer still used one.
-            let asked = max(facts.feedback.relationalNPSLastYear, facts.touchpoints.surveysAskedLastYear)
+            let asked = facts.relationalSurveysAskedLastYear
             if asked >= rules.relationalSurveysPerYear { return false }
             let spacing = rules.relationalSurveyMinDays
             if let day = facts.feedback.latestRelationalNPS?.day, day.days(until: asOf) < spacing {

@@ -96,7 +96,8 @@ public enum CustomerBaseScoring {
                 estimates[index] = analysis.customers[position]
             }
         } catch {
-            problems.append("BG/NBD: " + error.english)
+            let repeatBuyers = buyerSummaries.reduce(0) { $0 + ($1.frequency > 0 ? 1 : 0) }
+            problems.append(error.bgnbdNote(buyers: buyerSummaries.count, repeatBuyers: repeatBuyers))
         }
         let rfm = population.rfm
         let populationGap = population.gap

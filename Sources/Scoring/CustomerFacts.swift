@@ -45,6 +45,14 @@ public struct CustomerFacts: Sendable, Equatable {
 
 extension CustomerFacts {
     public var referralsMade: Int { referredCustomers.count }
+
+    /// Relational NPS asks of the last 365 days, answered or not: every outbound survey
+    /// touchpoint, plus every relational answer that is not linked to one of them (an answer
+    /// given on a form or imported without its touchpoint was still an ask).
+    public var relationalSurveysAskedLastYear: Int {
+        let unlinkedAnswers = max(0, feedback.relationalNPSLastYear - touchpoints.surveysAnsweredLastYear)
+        return touchpoints.surveysAskedLastYear + unlinkedAnswers
+    }
 }
 
 /// Purchase days up to the as-of day (orders on one calendar day are one purchase).
@@ -101,13 +109,16 @@ public struct TouchpointFacts: Sendable, Equatable {
     /// touchpoint does not say which survey it was, so every one counts).
     public var lastSurveyAsked: CalendarDay?
     public var surveysAskedLastYear: Int
+    /// Relational NPS answers of the last 365 days linked to one of those survey touchpoints:
+    /// that ask is already counted once as the touchpoint, so the answer must not count again.
+    public var surveysAnsweredLastYear: Int
 
     public init(
         lastTouch: CalendarDay? = nil, lastOutboundContact: CalendarDay? = nil, touchesLastYear: Int = 0,
         touchesTotal: Int = 0, firstTouch: CalendarDay? = nil, openComplaints: Int = 0,
         oldestOpenComplaint: CalendarDay? = nil, recentTouches: Int = 0, recentNegative: Int = 0,
         hadOnboarding: Bool = false, nextFollowUp: CalendarDay? = nil, lastSurveyAsked: CalendarDay? = nil,
-        surveysAskedLastYear: Int = 0
+        surveysAskedLastYear: Int = 0, surveysAnsweredLastYear: Int = 0
     ) {
         self.lastTouch = lastTouch
         self.lastOutboundContact = lastOutboundContact
@@ -122,6 +133,7 @@ public struct TouchpointFacts: Sendable, Equatable {
         self.nextFollowUp = nextFollowUp
         self.lastSurveyAsked = lastSurveyAsked
         self.surveysAskedLastYear = surveysAskedLastYear
+        self.surveysAnsweredLastYear = surveysAnsweredLastYear
     }
 
     /// Mean days between touchpoints over the relationship, when there are enough to say.

@@ -207,10 +207,10 @@ public struct OverviewFigures: Equatable, Sendable {
         /// P(alive) ≥ 0.5 or an order in the last 90 days.
         public var activeCustomers: Int
         public var averageCLVMinor: Int64?
-        /// Sum of value at stake (value × churn risk).
-        public var revenueAtRiskMinor: Int64
+        /// Sum of value at stake (value × churn risk); nil while no customer is scored.
+        public var revenueAtRiskMinor: Int64?
 
-        public init(customers: Int, activeCustomers: Int, averageCLVMinor: Int64?, revenueAtRiskMinor: Int64)
+        public init(customers: Int, activeCustomers: Int, averageCLVMinor: Int64?, revenueAtRiskMinor: Int64?)
         {
             self.customers = customers
             self.activeCustomers = activeCustomers
@@ -382,6 +382,10 @@ public struct CustomerDetail: Equatable, Sendable {
     public var bindings: BindingSignals
     /// Orders per calendar month, oldest first, ending with the month of "today".
     public var ordersPerMonth: [Int]
+    /// All orders up to "today", and their sum in euro cents: what the customer has bought so
+    /// far, shown beside the forward-looking value (a lapsed big buyer has a 12-month CLV of 0).
+    public var ordersToDate: Int = 0
+    public var revenueToDateMinor: Int64 = 0
     /// Newest first.
     public var touchpoints: [TouchpointEntry]
     public var contracts: [ContractEntry]

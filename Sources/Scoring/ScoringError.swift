@@ -44,6 +44,34 @@ public enum ScoringError: Error, Sendable, Equatable {
 }
 
 extension ScoringError {
+    /// What `clientele score` says when BG/NBD cannot be fitted: first, in plain words, why
+    /// (how many customers bought more than once) and what the scores do meanwhile; then the
+    /// technical detail. `buyers` have a purchase, `repeatBuyers` bought on two or more days.
+    public func bgnbdNote(buyers: Int, repeatBuyers: Int) -> String {
+        switch self {
+        case .tooFewCustomers, .noRepeatPurchases, .notIdentifiable, .didNotConverge:
+            let who: String
+            if repeatBuyers == 0 {
+                who = "no customer has bought more than once yet (\(buyers) with purchases)"
+            } else if repeatBuyers == buyers {
+                who =
+                    buyers == 1
+                    ? "only 1 customer has purchases" : "only \(buyers) customers have purchases"
+            } else {
+                who =
+                    "only \(repeatBuyers) of \(buyers) customers with purchases "
+                    + (repeatBuyers == 1 ? "has" : "have") + " bought more than once"
+            }
+            var detail = english
+            if detail.hasPrefix("not fitted: ") { detail.removeFirst("not fitted: ".count) }
+            return "BG/NBD not fitted: \(who), not enough to learn how often customers buy and when "
+                + "they stop. CLV stays empty, and values count contracts only, until more customers "
+                + "have bought again. Detail: \(detail)"
+        default:
+            return "BG/NBD: " + english
+        }
+    }
+
     /// One English sentence for the command line and the stored fit's notes (`clientele score`,
     /// `clientele model`): what could not be done and what the scores use instead.
     public var english: String {

@@ -128,6 +128,14 @@ final class StoreWorker: @unchecked Sendable {
         case .loadDetail(let id):
             run(on: fast) { [self] in [.detailLoaded(id: id, try store.customerDetail(id: id, today: today))]
             }
+        case .loadStoreStatus:
+            run(on: fast) { [self] in
+                [
+                    .storeStatusLoaded(
+                        StoreStatus(
+                            customers: try store.customerCount(), scoredAsOf: try store.latestScoringDay()))
+                ]
+            }
         case .loadOverview:
             // Cheapest parts first, each shown as soon as it is there.
             run(on: fast) { [self] in

@@ -54,6 +54,12 @@ struct ShowCommand: ParsableCommand {
         lines.append("  \(label("phone", "Telefon"))\(clean(detail.phone))")
         lines.append(
             "  \(label("city", "Ort"))\(clean(detail.city))\(detail.country.map { ", " + clean($0) } ?? "")")
+        // What was bought so far, next to the forward-looking value (docs/MODEL.md).
+        // `show` writes its English labels in lower case; German nouns keep their capital.
+        let revenueLabel = german ? catalog.text(.labelRevenue) : catalog.text(.labelRevenue).lowercased()
+        let revenueLine =
+            "  " + label(revenueLabel, revenueLabel)
+            + catalog.revenueToDate(minor: detail.revenueToDateMinor, orders: detail.ordersToDate)
         if let risk = detail.churnRisk, let band = detail.band {
             lines.append("")
             lines.append("  \(label("segment", "Segment"))\(detail.segment.map(catalog.segment) ?? "—")")
@@ -64,6 +70,7 @@ struct ShowCommand: ParsableCommand {
                     "  \(label("value", "Wert"))\(detail.tier?.rawValue ?? "—") · \(catalog.amount(minor: value))"
                 )
             }
+            lines.append(revenueLine)
             for reason in detail.reasons { lines.append("  • \(catalog.reason(reason))") }
         } else {
             lines.append("")
@@ -71,6 +78,7 @@ struct ShowCommand: ParsableCommand {
                 german
                     ? "  noch nicht bewertet (`clientele score` ausführen)"
                     : "  not scored yet (run `clientele score`)")
+            lines.append(revenueLine)
         }
         lines.append("")
         lines.append(

@@ -127,8 +127,30 @@ struct ScoringCommandTests {
         let tiny = try Clientele.run(["score", "--db", path, "--as-of", "2025-06-30"])
         #expect(tiny.status == 0, "\(tiny.standardError)")
         #expect(tiny.standardOutput.contains("Scored 5 customers"))
-        // Five customers cannot fit BG/NBD: said in a sentence, not as a Swift value.
-        #expect(tiny.standardOutput.contains("Note: BG/NBD: not fitted: "), "\(tiny.standardOutput)")
+        // Five customers cannot fit BG/NBD: said in a plain sentence first (how many bought
+        // more than once, counted here from the orders), the optimiser's detail after it.
+        let queue = try DatabaseQueue(path: path)
+        let (buyers, repeatBuyers) = try queue.read { db in
+            let days = try Int.fetchAll(
+                db,
+                sql: """
+                    SELECT count(DISTINCT date(ordered_at, 'unixepoch')) FROM orders
+                    WHERE ordered_at < strftime('%s', '2025-07-01') GROUP BY customer_id
+                    """)
+            return (days.count, days.filter { $0 > 1 }.count)
+        }
+        try queue.close()
+        let plain =
+            switch repeatBuyers {
+            case 0:
+                "Note: BG/NBD not fitted: no customer has bought more than once yet (\(buyers) with purchases)"
+            case buyers: "Note: BG/NBD not fitted: only \(buyers) customers have purchases"
+            default:
+                "Note: BG/NBD not fitted: only \(repeatBuyers) of \(buyers) customers with purchases have bought"
+            }
+        #expect(tiny.standardOutput.contains(plain), "\(plain)\n\(tiny.standardOutput)")
+        #expect(tiny.standardOutput.contains("until more customers have bought again. Detail: "))
+        #expect(!tiny.standardOutput.contains("Note: BG/NBD: not fitted"), "\(tiny.standardOutput)")
         #expect(!tiny.standardOutput.contains("Scoring."), "\(tiny.standardOutput)")
         let json = try Clientele.run(["model", "--db", path, "--json"])
         #expect(json.status == 0)

@@ -14,6 +14,8 @@ struct ScreenSnapshotTests {
             generation: state.list.generation, query: state.list.query, position: .first, limit: 25,
             purpose: .replace)
         _ = Dashboard.update(&state, .listPageLoaded(request, CustomerListPage(rows: [], hasMore: false)))
+        // An empty store: nothing to score yet either.
+        _ = Dashboard.update(&state, .storeStatusLoaded(StoreStatus(customers: 0, scoredAsOf: nil)))
         let screen = DashboardView.render(state).trimmedLines.joined(separator: "\n")
         #expect(
             screen.contains(

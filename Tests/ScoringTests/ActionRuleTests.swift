@@ -341,6 +341,45 @@ struct ActionRuleTests {
         #expect(!asked(facts), "two surveys in the last year")
     }
 
+    /// Asks in the last year: outbound survey touchpoints, relational answers, and how many of
+    /// those answers are linked to one of the touchpoints (the same ask, counted once).
+    struct SurveyAsks: Sendable, CustomTestStringConvertible {
+        var surveys: Int
+        var answers: Int
+        var linked: Int
+        var allowed: Bool
+        var testDescription: String {
+            "\(surveys) surveys, \(answers) answers (\(linked) linked): \(allowed ? "may ask" : "capped")"
+        }
+    }
+
+    @Test(
+        "Survey cap: every survey touchpoint and every answer not linked to one is an ask",
+        arguments: [
+            SurveyAsks(surveys: 0, answers: 0, linked: 0, allowed: true),
+            SurveyAsks(surveys: 1, answers: 0, linked: 0, allowed: true),
+            SurveyAsks(surveys: 0, answers: 1, linked: 0, allowed: true),
+            SurveyAsks(surveys: 1, answers: 1, linked: 1, allowed: true),
+            SurveyAsks(surveys: 1, answers: 1, linked: 0, allowed: false),
+            SurveyAsks(surveys: 0, answers: 2, linked: 0, allowed: false),
+            SurveyAsks(surveys: 2, answers: 0, linked: 0, allowed: false),
+            SurveyAsks(surveys: 2, answers: 2, linked: 2, allowed: false),
+            SurveyAsks(surveys: 2, answers: 1, linked: 1, allowed: false),
+        ])
+    func surveyAsksCounted(asks: SurveyAsks) throws {
+        let eager = try ActionRuleSet.parse(
+            #"{"rules": [{"id": "ask-always", "action": "relational-nps", "priority": 1, "when": []}]}"#)
+        var facts = steadyCustomer()
+        // Both long enough ago that only the count can stop the ask.
+        if asks.surveys > 0 { facts.touchpoints.lastSurveyAsked = daysAgo(200) }
+        if asks.answers > 0 { facts.feedback.latestRelationalNPS = ScoreAnswer(score: 8, day: daysAgo(200)) }
+        facts.touchpoints.surveysAskedLastYear = asks.surveys
+        facts.touchpoints.surveysAnsweredLastYear = asks.linked
+        facts.feedback.relationalNPSLastYear = asks.answers
+        let suggested = ActionEngine.suggest(for: facts, asOf: today, context: context(), rules: eager)
+        #expect(suggested.contains { $0.kind == .relationalSurvey } == asks.allowed)
+    }
+
     @Test("Contact fatigue: nothing that contacts the customer right after a contact, except deferred rules")
     func fatigue() {
         var facts = steadyCustomer()

@@ -58,6 +58,8 @@ public struct AppState: Equatable, Sendable {
     /// Interactions logged in this session, newest last: what `u` undoes, until the program quits.
     public var undoStack: [UndoEntry] = []
     public var calls: CallsState
+    /// Customers in the store and whether it was scored; read when a list comes back empty.
+    public var storeStatus: StoreStatus?
     /// `:import`: the running import and the result panel (`Screens/ImportPanel.swift`).
     public var importing = ImportState()
     /// Set when the program should end, with its exit code.

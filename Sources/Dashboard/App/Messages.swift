@@ -22,6 +22,18 @@ public enum OverviewPart: Equatable, Sendable {
     case scoring(asOf: CalendarDay?)
 }
 
+/// How many customers the store holds and the day it was last scored (nil: never), read when a
+/// list comes back empty so the screen can say what is missing instead of "nobody".
+public struct StoreStatus: Equatable, Sendable {
+    public var customers: Int
+    public var scoredAsOf: CalendarDay?
+
+    public init(customers: Int, scoredAsOf: CalendarDay?) {
+        self.customers = customers
+        self.scoredAsOf = scoredAsOf
+    }
+}
+
 /// A request for one page of the list; comes back with its result so stale answers (for an
 /// older query, or a window that has moved on) can be recognised and dropped.
 public struct ListPageRequest: Hashable, Sendable {
@@ -80,6 +92,7 @@ public enum Message: Equatable, Sendable {
     /// `rank` rows come before customer `customerID` in the list of `generation`.
     case listRanked(generation: Int, customerID: Int64, rank: Int)
     case detailLoaded(id: Int64, CustomerDetail?)
+    case storeStatusLoaded(StoreStatus)
     /// A theme was loaded (by name); `errors` are the theme files' problems, for the status bar.
     case themeLoaded(name: String, errors: [String])
     /// Today's call list for `generation`: the first rows and how many there are in all.
@@ -129,6 +142,8 @@ public enum Effect: Equatable, Sendable {
     /// Count the rows ahead of `cursor`'s customer (their position, after a refresh moved them).
     case rankInList(generation: Int, query: CustomerListQuery, cursor: ListCursor)
     case loadDetail(id: Int64)
+    /// Count the customers and read the last scoring day (an empty list says why it is empty).
+    case loadStoreStatus
     /// Today's call list with `filter` (its first ``CallsState/loadLimit`` rows and the count).
     case loadCallList(generation: Int, filter: CallListFilter)
     /// Store a call-list mark: done and skipped for today, snoozed until `until`.

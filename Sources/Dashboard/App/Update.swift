@@ -36,6 +36,9 @@ public enum Dashboard {
             DetailScreen.receive(&state, id: id, customer: customer)
             CallListScreen.receiveDetail(&state, id: id, customer: customer)
             return []
+        case .storeStatusLoaded(let status):
+            state.storeStatus = status
+            return []
         case .callListLoaded(let generation, let entries, let total):
             return CallListScreen.receive(&state, generation: generation, entries: entries, total: total)
         case .callListMarked(let entry):

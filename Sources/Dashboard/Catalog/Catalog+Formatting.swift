@@ -131,6 +131,15 @@ extension Catalog {
     }
 
     /// After a reload: the selected customer no longer matches the list (filtered out, erased).
+    /// What a customer has bought so far: "€13,385.82 from 85 orders to date".
+    public func revenueToDate(minor: Int64, orders: Int) -> String {
+        let money = amount(minor: minor)
+        let count = number(orders)
+        return orders == 1
+            ? pick("\(money) from 1 order to date", "\(money) aus 1 Bestellung bis heute")
+            : pick("\(money) from \(count) orders to date", "\(money) aus \(count) Bestellungen bis heute")
+    }
+
     public func leftList(name: String) -> String {
         pick("\(name) is no longer in the list", "\(name) ist nicht mehr in der Liste")
     }

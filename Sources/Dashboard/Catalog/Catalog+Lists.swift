@@ -1,5 +1,18 @@
 /// Sentences about the customer list and the call list as a whole.
 extension Catalog {
+    /// The unfiltered customer list is empty although the store holds customers: none is
+    /// scored yet, and scoring is the one step missing.
+    func listNotScored(customers: Int) -> String {
+        let count = number(customers)
+        return customers == 1
+            ? pick(
+                "1 customer, not scored yet: run `clientele score`.",
+                "1 Kunde, noch nicht bewertet: `clientele score` ausführen.")
+            : pick(
+                "\(count) customers, not scored yet: run `clientele score`.",
+                "\(count) Kunden, noch nicht bewertet: `clientele score` ausführen.")
+    }
+
     /// An owner filter that matches nobody, with the owners there are.
     func ownerNotFound(_ owner: String, owners: [String]) -> String {
         let list = owners.joined(separator: ", ")

@@ -71,6 +71,7 @@ public struct Catalog: Hashable, Sendable {
         case .labelAtStake: ("At stake", "Wert im Risiko")
         case .labelWeakest: ("weakest", "am schwächsten")
         case .labelOrders24: ("orders", "Bestellungen")
+        case .labelRevenue: ("Revenue", "Umsatz")
         case .labelRenews: ("renews", "verlängert sich")
         case .labelEnds: ("ends", "endet")
         case .labelAutoRenews: ("auto-renews", "verlängert sich automatisch")
@@ -316,6 +317,11 @@ public struct Catalog: Hashable, Sendable {
         case .columnPhone: ("Phone", "Telefon")
         case .columnAction: ("Suggested action", "Vorgeschlagener Schritt")
         case .noCalls: ("Nobody to call today.", "Heute ist niemand anzurufen.")
+        case .callsNotScored:
+            (
+                "No call list yet: the store is not scored. Run `clientele score`.",
+                "Noch keine Anrufliste: der Bestand ist nicht bewertet. `clientele score` ausführen."
+            )
         case .callsFinished: ("The call list is done for today.", "Die Anrufliste ist für heute erledigt.")
         case .helpShowCalls: ("go to today's call list", "zur heutigen Anrufliste")
         case .helpSession:

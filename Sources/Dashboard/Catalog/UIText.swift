@@ -11,7 +11,8 @@ public enum UIText: String, CaseIterable, Sendable {
     case columnName, columnSegment, columnRisk, columnValue, columnLastTouch, columnNextAction
     // Detail labels
     case labelOwner, labelRelationship, labelEmail, labelPhone, labelCity, labelExternalID, labelSegment
-    case labelChurnRisk, labelAlive, labelValue, labelCLV, labelAtStake, labelWeakest, labelOrders24
+    case labelChurnRisk, labelAlive, labelValue, labelCLV, labelAtStake, labelWeakest, labelOrders24,
+        labelRevenue
     case labelRenews, labelEnds, labelAutoRenews
     // States
     case neverScored
@@ -51,7 +52,8 @@ public enum UIText: String, CaseIterable, Sendable {
     case promptSnooze, promptExport, statusDone, statusSkipped, statusSnoozed, statusExported, statusLogged
     case statusNextCall, statusSaving, errorNotADate, errorSnoozeNotAfterToday, errorCallsFilter
     case sessionCall, sessionOf, labelReason, labelAction, labelLastTouch, labelDue, recentNotes
-    case listNotScored, markUndoHint, errorSegmentUsage, sessionNext, sessionPrevious, sessionLeave,
+    case listNotScored, callsNotScored, markUndoHint, errorSegmentUsage, sessionNext, sessionPrevious,
+        sessionLeave,
         sessionForm, saveWaiting,
         undoWaiting,
         helpSessionOutcome, helpSessionNext,

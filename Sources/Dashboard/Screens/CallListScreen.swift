@@ -73,9 +73,11 @@ public enum CallListScreen {
             ?? previous.flatMap { id in entries.firstIndex { $0.customerID == id } }
             ?? min(state.calls.selected, max(0, entries.count - 1))
         keepSelectionVisible(&state)
+        // An empty list may mean an unscored store, which the screen then says.
+        let status: [Effect] = entries.isEmpty ? [.loadStoreStatus] : []
         guard let session = state.calls.session, state.calls.selectedEntry?.customerID != session.customerID
-        else { return [] }
-        return follow(&state)
+        else { return status }
+        return status + follow(&state)
     }
 
     static func handle(_ action: KeyAction, _ state: inout AppState) -> [Effect] {
@@ -251,6 +253,14 @@ public enum CallListScreen {
         return [Span("\(position)", .muted), Span(name), reason, phone, touch, action]
     }
 
+    /// Why the call list is empty: nobody due, or no scores to take suggestions from.
+    static func emptyMessage(_ state: AppState) -> String {
+        if let status = state.storeStatus, status.scoredAsOf == nil, status.customers > 0 {
+            return state.catalog.text(.callsNotScored)
+        }
+        return state.catalog.text(.noCalls)
+    }
+
     public static func render(_ state: AppState, into buffer: inout ScreenBuffer, area: Rect) {
         if state.calls.session != nil {
             renderSession(state, into: &buffer, area: area)
@@ -261,7 +271,7 @@ public enum CallListScreen {
         if calls.entries.isEmpty {
             Table(columns: columns(catalog), rows: [], selected: nil, offset: 0).render(
                 into: &buffer, area: area)
-            let message = calls.loaded ? catalog.text(.noCalls) : catalog.text(.loading)
+            let message = calls.loaded ? emptyMessage(state) : catalog.text(.loading)
             buffer.write(message, x: area.x + 1, y: area.y + 2, role: .muted, maxWidth: area.width - 2)
             return
         }

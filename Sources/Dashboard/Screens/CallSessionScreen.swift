@@ -115,7 +115,7 @@ public struct CallOutcomeRequest: Equatable, Sendable {
 extension CallListScreen {
     static func startSession(_ state: inout AppState) -> [Effect] {
         guard let entry = state.calls.selectedEntry else {
-            state.status = StatusMessage(state.catalog.text(.noCalls))
+            state.status = StatusMessage(emptyMessage(state))
             return []
         }
         state.calls.session = CallSession(customerID: entry.customerID)

@@ -194,6 +194,12 @@ public enum DetailScreen {
             Span(Sparkline.text(customer.ordersPerMonth), .bar),
             Span("  \(catalog.number(total)) " + catalog.text(.labelOrders24), .muted),
         ])
+        // Past revenue beside the forward-looking value: a lapsed big buyer is worth €0 for the
+        // next 12 months but is visibly a big past customer.
+        lines.append(
+            field(
+                catalog.text(.labelRevenue),
+                catalog.revenueToDate(minor: customer.revenueToDateMinor, orders: customer.ordersToDate)))
         lines.append([])
         lines.append(heading(catalog.text(.contracts)))
         if customer.contracts.isEmpty { lines.append([Span(catalog.text(.noContracts), .muted)]) }

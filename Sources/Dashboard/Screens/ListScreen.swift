@@ -270,6 +270,7 @@ public enum ListScreen {
         }
         trim(&list)
         state.list = list
+        if list.rows.isEmpty && isUnfiltered(list.query) { effects.append(.loadStoreStatus) }
         keepSelectionVisible(&state)
         effects += prefetch(&state)
         return effects + runQueuedAction(&state)
@@ -383,6 +384,11 @@ public enum ListScreen {
         }
     }
 
+    /// No filter and no search: an empty list then means no customer is scored.
+    static func isUnfiltered(_ query: CustomerListQuery) -> Bool {
+        query.filter == ListFilter() && query.search.isEmpty
+    }
+
     public static func render(_ state: AppState, into buffer: inout ScreenBuffer, area: Rect) {
         let list = state.list
         let catalog = state.catalog
@@ -391,10 +397,18 @@ public enum ListScreen {
             table.render(into: &buffer, area: area)
             // Unfiltered and empty: the list ranks scored customers, so a new store (or one
             // not yet scored) says what to do instead of "no match".
-            let unfiltered = list.query.filter == ListFilter() && list.query.search.isEmpty
-            let message =
-                !list.loaded
-                ? catalog.text(.loading) : catalog.text(unfiltered ? .listNotScored : .noCustomers)
+            let message: String
+            if !list.loaded {
+                message = catalog.text(.loading)
+            } else if !isUnfiltered(list.query) {
+                message = catalog.text(.noCustomers)
+            } else if let status = state.storeStatus {
+                message =
+                    status.customers > 0
+                    ? catalog.listNotScored(customers: status.customers) : catalog.text(.listNotScored)
+            } else {
+                message = catalog.text(.loading)
+            }
             buffer.write(message, x: area.x + 1, y: area.y + 2, role: .muted, maxWidth: area.width - 2)
             return
         }

@@ -158,7 +158,8 @@ public enum OverviewScreen {
             ),
             (
                 catalog.text(.kpiRevenueAtRisk),
-                headline.map { catalog.amount(minor: $0.revenueAtRiskMinor, cents: false) } ?? waiting
+                headline.map { $0.revenueAtRiskMinor.map { catalog.amount(minor: $0, cents: false) } ?? "–" }
+                    ?? waiting
             ),
         ]
     }
