@@ -383,7 +383,7 @@ enum FactSQL {
     static let customers = """
         SELECT id, relationship_type, binding_contractual, binding_economic, binding_technical,
             binding_situational, binding_emotional, birthday, created_at, tags,
-            ifnull(company, '') <> '' AS is_business, consent_phone, consent_email
+            kind = 'company' OR ifnull(company, '') <> '' AS is_business, consent_phone, consent_email
         FROM customers
         """
 

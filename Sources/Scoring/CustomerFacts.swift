@@ -230,7 +230,7 @@ public struct ContractFacts: Sendable, Equatable {
 /// only with their prior express consent, and e-mail advertising needs consent too; a business's
 /// presumed consent and the existing-customer rule for e-mail cover business customers.
 public struct ContactPermission: Sendable, Equatable {
-    /// A business customer (it has a company name); otherwise a consumer.
+    /// A business customer (kind company, or a contact with a company name); otherwise a consumer.
     public var isBusiness: Bool
     public var phone: Bool
     public var email: Bool

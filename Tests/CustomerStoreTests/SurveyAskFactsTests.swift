@@ -20,7 +20,10 @@ struct SurveyAskFactsTests {
     private func asks(answerLinked: Bool) throws -> (asked: Int, suggested: Bool) {
         let folder = try TemporaryFolder()
         let store = try CustomerStore.open(path: folder.file("s.sqlite"))
-        try store.insert(CustomerRecord(id: 143, name: "Ida Berg", createdAt: Self.seconds(2023, 1, 1)))
+        // E-mail consent: the relational NPS question goes out by e-mail (docs/MODEL.md, consent).
+        try store.insert(
+            CustomerRecord(id: 143, name: "Ida Berg", consentEmail: true, createdAt: Self.seconds(2023, 1, 1))
+        )
         for (id, day) in [(Int64(1), Self.seconds(2026, 5, 1)), (2, Self.seconds(2025, 6, 1))] {
             try store.insert(
                 InteractionRecord(
