@@ -391,4 +391,33 @@ struct DashboardEndToEndTests {
         #expect(styled.contains("high"))
         try quit(tmux)
     }
+
+    @Test("Long errors are read from their start at 120 columns; an owner nobody has changes no filter")
+    func longErrorsAndUnknownOwner() throws {
+        let tmux = try start(width: 120, height: 40)
+        try tmux.sendKeys("c")
+        #expect(tmux.waitFor("1/300 rows"), "list did not open:\n\(tmux.lastCapture)")
+        try tmux.sendText(":filter segment lost")
+        try tmux.sendKeys("Enter")
+        #expect(
+            tmux.waitUntil { $0.contains("filter Lost") && Self.hasLoadedRows($0) }, "\(tmux.lastCapture)")
+        let lostRows = tmux.lastCapture.firstMatch(of: /1\/([0-9]+) rows/).map { String($0.1) }
+        try tmux.sendText(":filter owner Leyla")
+        try tmux.sendKeys("Enter")
+        #expect(
+            tmux.waitFor("no customer has the owner \"Leyla\""),
+            "message lost its start:\n\(tmux.lastCapture)")
+        // The segment filter from before stays, with its rows; the unknown owner is not applied.
+        #expect(
+            tmux.waitUntil { screen in
+                Self.hasLoadedRows(screen) && !screen.contains("No customers match")
+                    && screen.firstMatch(of: /1\/([0-9]+) rows/).map { String($0.1) } == lostRows
+            }, "the unknown owner emptied the list:\n\(tmux.lastCapture)")
+        let header = tmux.lastCapture.split(separator: "\n").first ?? ""
+        #expect(header.contains("filter Lost") && !header.contains("Leyla"), "\(tmux.lastCapture)")
+        try tmux.sendText(":bogus")
+        try tmux.sendKeys("Enter")
+        #expect(tmux.waitFor("unknown command: bogus"), "\(tmux.lastCapture)")
+        try quit(tmux)
+    }
 }
