@@ -420,4 +420,26 @@ struct DashboardEndToEndTests {
         #expect(tmux.waitFor("unknown command: bogus"), "\(tmux.lastCapture)")
         try quit(tmux)
     }
+
+    @Test(
+        "German words the screen shows work in :filter and :sort; a wrong one is named with the words taken")
+    func germanCommandWords() throws {
+        let tmux = try start(arguments: ["--lang", "de"], width: 120, height: 30, waitFor: "Übersicht")
+        try tmux.sendKeys("c")
+        #expect(tmux.waitFor("1/300"), "list did not open:\n\(tmux.lastCapture)")
+        try tmux.sendText(":filter band hoch")
+        try tmux.sendKeys("Enter")
+        #expect(tmux.waitFor("Filter Risiko hoch"), "\(tmux.lastCapture)")
+        try tmux.sendText(":filter type beziehungsorientiert")
+        try tmux.sendKeys("Enter")
+        #expect(tmux.waitFor("Risiko hoch, beziehungsorientiert"), "\(tmux.lastCapture)")
+        try tmux.sendText(":sort wert")
+        try tmux.sendKeys("Enter")
+        #expect(tmux.waitFor("Sortierung Wert ▼"), "\(tmux.lastCapture)")
+        try tmux.sendText(":filter band hochh")
+        try tmux.sendKeys("Enter")
+        #expect(
+            tmux.waitFor("kein Risikoband „hochh“; eines von: niedrig, mittel, hoch"), "\(tmux.lastCapture)")
+        try quit(tmux)
+    }
 }
