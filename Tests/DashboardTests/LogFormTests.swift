@@ -279,6 +279,24 @@ struct LogFormTests {
         #expect(state.screen == .list)
     }
 
+    @Test("At the discard question j is yes (ja) in German only; in English it keeps the form")
+    func jMeansYesInGermanOnly() {
+        var state = opened()
+        _ = press(&state, .tab, .tab, .tab, .tab)
+        type(&state, "Rückruf")
+        _ = press(&state, .escape, .character("j"))
+        #expect(state.confirm == ConfirmPrompt(question: .confirmDiscardLog, action: .discardLogForm))
+        #expect(state.screen == .logForm)
+        #expect(state.logForm.values.note.text == "Rückruf")
+
+        var german = opened(language: .de)
+        _ = press(&german, .tab, .tab, .tab, .tab)
+        type(&german, "Rückruf")
+        _ = press(&german, .escape, .character("j"))
+        #expect(german.confirm == nil)
+        #expect(german.screen == .list)
+    }
+
     @Test("Esc on an untouched form closes it; on a typed one it asks, n keeps, y discards")
     func cancel() {
         var state = opened()
