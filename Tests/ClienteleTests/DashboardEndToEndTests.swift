@@ -442,4 +442,24 @@ struct DashboardEndToEndTests {
             tmux.waitFor("kein Risikoband „hochh“; eines von: niedrig, mittel, hoch"), "\(tmux.lastCapture)")
         try quit(tmux)
     }
+
+    @Test("Help at 120 columns: a long line continues under its column, nothing is cut mid-word")
+    func helpFlows() throws {
+        let tmux = try start(width: 120, height: 40)
+        try tmux.sendKeys("c")
+        #expect(tmux.waitFor("1/300 rows"), "list did not open:\n\(tmux.lastCapture)")
+        try tmux.sendKeys("?")
+        #expect(tmux.waitFor("Commands (after :)"), "\(tmux.lastCapture)")
+        let lines = tmux.lastCapture.split(separator: "\n").map(String.init)
+        // The filter's help ends "owner NAME, type TYPE": the last word is whole, on this line or the next.
+        guard let filter = lines.firstIndex(where: { $0.contains(":filter FIELD VALUE") }) else {
+            Issue.record("no :filter line:\n\(tmux.lastCapture)")
+            return
+        }
+        let flowed = lines[filter...].prefix(2).joined(separator: " ")
+        #expect(flowed.contains("TYPE"), "the help was cut:\n\(tmux.lastCapture)")
+        #expect(tmux.lastCapture.contains("customer number, phone"), "\(tmux.lastCapture)")
+        #expect(tmux.lastCapture.contains("done, skip or snooze"), "\(tmux.lastCapture)")
+        try quit(tmux)
+    }
 }

@@ -121,8 +121,8 @@ public struct Catalog: Hashable, Sendable {
         case .helpHelp: ("show this help", "diese Hilfe zeigen")
         case .helpSearch:
             (
-                "search as you type (name, company, email, city)",
-                "Suche beim Tippen (Name, Firma, E-Mail, Ort)"
+                "search as you type (name, company, email, city, customer number, phone)",
+                "Suche beim Tippen (Name, Firma, E-Mail, Ort, Kundennummer, Telefon)"
             )
         case .helpCommand:
             ("command line (:sort, :filter, :theme, :q)", "Befehlszeile (:sort, :filter, :theme, :q)")
@@ -286,8 +286,9 @@ public struct Catalog: Hashable, Sendable {
         case .helpLog: ("log an interaction with this customer", "Kontakt mit diesem Kunden erfassen")
         case .helpUndo:
             (
-                "undo the last interaction logged in this session",
-                "zuletzt erfassten Kontakt dieser Sitzung rückgängig machen"
+                "undo the last interaction logged, or done, skip or snooze mark, in this session",
+                "zuletzt erfassten Kontakt oder Erledigt-, Übersprungen- oder Später-Vermerk dieser Sitzung "
+                    + "rückgängig machen"
             )
         case .helpCancelForm:
             (
