@@ -231,11 +231,6 @@ public struct Catalog: Hashable, Sendable {
         case .placeholderCSAT: ("1–5, empty: none", "1–5, leer: keine Angabe")
         case .placeholderCES:
             ("1–7 (7 = very easy), empty: none", "1–7 (7 = sehr leicht), leer: keine Angabe")
-        case .placeholderFollowUp:
-            (
-                "e.g. 2025-03-14, 14.03.2025, +3d, next monday",
-                "z. B. 14.03.2025, 2025-03-14, +3d, nächsten Montag"
-            )
         case .errorNPS:
             ("NPS must be a whole number from 0 to 10", "NPS muss eine ganze Zahl von 0 bis 10 sein")
         case .errorCSAT:
@@ -244,8 +239,8 @@ public struct Catalog: Hashable, Sendable {
             ("CES must be a whole number from 1 to 7", "CES muss eine ganze Zahl von 1 bis 7 sein")
         case .errorFollowUpDate:
             (
-                "not a date: try 2025-03-14, 14.03.2025, +3d or next monday",
-                "kein Datum: z. B. 14.03.2025, 2025-03-14, +3d oder nächsten Montag"
+                "not a date: try +3d, tomorrow, monday or a date",
+                "kein Datum: z. B. +3T, morgen, Montag oder ein Datum"
             )
         case .errorFollowUpPast:
             ("the follow-up date is in the past", "das Datum der Wiedervorlage liegt in der Vergangenheit")
