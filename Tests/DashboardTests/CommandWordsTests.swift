@@ -75,6 +75,27 @@ struct CommandWordsTests {
                 == "keine Sortierrichtung „hoch“; eine von: auf, ab (oder asc, desc)")
     }
 
+    @Test("The German usage line names the German column words, which are taken")
+    func germanUsage() {
+        let german = Catalog(language: .de)
+        guard case .failure(let error) = ColonCommand.parse("sort", current: none) else {
+            Issue.record("sort without a column parsed")
+            return
+        }
+        let usage = error.message(german)
+        #expect(usage == "Aufruf: sort name|segment|risiko|wert|kontakt|nächster [auf|ab]")
+        let words = usage.dropFirst("Aufruf: sort ".count).split(separator: " ")
+        for column in words[0].split(separator: "|") {
+            for direction in words[1].dropFirst().dropLast().split(separator: "|") {
+                let text = "sort \(column) \(direction)"
+                guard case .success(.sort) = ColonCommand.parse(text, current: none) else {
+                    Issue.record("\(text) is not taken")
+                    continue
+                }
+            }
+        }
+    }
+
     @Test("The filter chip reads in the screen's language: no \"tier A\" in German")
     func chip() {
         var state = Fixtures.listState(columns: 100, rows: 14, language: .de)

@@ -170,7 +170,7 @@ public struct Catalog: Hashable, Sendable {
         case .errorSortUsage:
             (
                 "usage: sort name|segment|risk|value|touch|next [asc|desc]",
-                "Aufruf: sort name|segment|risk|value|touch|next [asc|desc]"
+                "Aufruf: sort name|segment|risiko|wert|kontakt|nächster [auf|ab]"
             )
         case .errorSegmentUsage:
             (
