@@ -1,7 +1,8 @@
 import Scoring
 
 /// Dates as account managers type them: `2025-03-14`, `14.03.2025`, `14.3.`, `+3d`, `+2w`,
-/// `today`, `tomorrow`, `next monday` (English or German: `morgen`, `nächsten Montag`).
+/// `today`, `tomorrow`, `next monday` or `monday` (English or German: `+3T`, `morgen`,
+/// `nächsten Montag`, `Montag`).
 /// Relative forms count from `today`, which the caller passes in (the UI core has no clock).
 public enum DateInput {
     public static func parse(_ text: String, today: CalendarDay) -> CalendarDay? {
@@ -24,10 +25,11 @@ public enum DateInput {
             default: return nil
             }
         }
-        for prefix in ["next ", "nächsten ", "naechsten ", "nächster ", "kommenden "]
+        // "monday", "Montag" alone mean the same as "next monday".
+        for prefix in ["next ", "nächsten ", "naechsten ", "nächster ", "kommenden ", ""]
         where input.hasPrefix(prefix) {
             let name = String(input.dropFirst(prefix.count))
-            guard let weekday = weekdays[name] else { return nil }
+            guard let weekday = weekdays[name] else { continue }
             // "next monday" is the coming Monday, never today.
             let ahead = (weekday - today.isoWeekday + 7) % 7
             return today.adding(days: ahead == 0 ? 7 : ahead)

@@ -79,7 +79,7 @@ extension ScoringError {
         case .emptyCustomerBase:
             "not fitted: no customer has a purchase before the as-of day"
         case .tooFewCustomers(_, let count, let minimum):
-            "not fitted: \(Int(count)) customers with purchases, at least \(Int(minimum)) needed; "
+            "not fitted: \(Int(count)) customer\(Int(count) == 1 ? "" : "s") with purchases, at least \(Int(minimum)) needed; "
                 + "churn risk uses each customer's own rhythm instead"
         case .noRepeatPurchases:
             "not fitted: no customer has bought on two different days yet, so there is nothing to learn from"

@@ -88,7 +88,7 @@ enum ModelReport {
     {
         func number(_ value: Double) -> String { String(format: "%.6g", value) }
         var lines = [
-            "Scored \(Format.grouped(model.customers)) customers as of \(model.asOf.iso) (time unit: \(model.timeUnit.rawValue))"
+            "Scored \(Format.grouped(model.customers)) customer\(model.customers == 1 ? "" : "s") as of \(model.asOf.iso) (time unit: \(model.timeUnit.rawValue))"
         ]
         if let fit = model.bgnbd {
             let p = fit.parameters

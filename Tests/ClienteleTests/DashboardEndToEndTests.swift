@@ -391,4 +391,75 @@ struct DashboardEndToEndTests {
         #expect(styled.contains("high"))
         try quit(tmux)
     }
+
+    @Test("Long errors are read from their start at 120 columns; an owner nobody has changes no filter")
+    func longErrorsAndUnknownOwner() throws {
+        let tmux = try start(width: 120, height: 40)
+        try tmux.sendKeys("c")
+        #expect(tmux.waitFor("1/300 rows"), "list did not open:\n\(tmux.lastCapture)")
+        try tmux.sendText(":filter segment lost")
+        try tmux.sendKeys("Enter")
+        #expect(
+            tmux.waitUntil { $0.contains("filter Lost") && Self.hasLoadedRows($0) }, "\(tmux.lastCapture)")
+        let lostRows = tmux.lastCapture.firstMatch(of: /1\/([0-9]+) rows/).map { String($0.1) }
+        try tmux.sendText(":filter owner Leyla")
+        try tmux.sendKeys("Enter")
+        #expect(
+            tmux.waitFor("no customer has the owner \"Leyla\""),
+            "message lost its start:\n\(tmux.lastCapture)")
+        // The segment filter from before stays, with its rows; the unknown owner is not applied.
+        #expect(
+            tmux.waitUntil { screen in
+                Self.hasLoadedRows(screen) && !screen.contains("No customers match")
+                    && screen.firstMatch(of: /1\/([0-9]+) rows/).map { String($0.1) } == lostRows
+            }, "the unknown owner emptied the list:\n\(tmux.lastCapture)")
+        let header = tmux.lastCapture.split(separator: "\n").first ?? ""
+        #expect(header.contains("filter Lost") && !header.contains("Leyla"), "\(tmux.lastCapture)")
+        try tmux.sendText(":bogus")
+        try tmux.sendKeys("Enter")
+        #expect(tmux.waitFor("unknown command: bogus"), "\(tmux.lastCapture)")
+        try quit(tmux)
+    }
+
+    @Test(
+        "German words the screen shows work in :filter and :sort; a wrong one is named with the words taken")
+    func germanCommandWords() throws {
+        let tmux = try start(arguments: ["--lang", "de"], width: 120, height: 30, waitFor: "Übersicht")
+        try tmux.sendKeys("c")
+        #expect(tmux.waitFor("1/300"), "list did not open:\n\(tmux.lastCapture)")
+        try tmux.sendText(":filter band hoch")
+        try tmux.sendKeys("Enter")
+        #expect(tmux.waitFor("Filter Risiko hoch"), "\(tmux.lastCapture)")
+        try tmux.sendText(":filter type beziehungsorientiert")
+        try tmux.sendKeys("Enter")
+        #expect(tmux.waitFor("Risiko hoch, beziehungsorientiert"), "\(tmux.lastCapture)")
+        try tmux.sendText(":sort wert")
+        try tmux.sendKeys("Enter")
+        #expect(tmux.waitFor("Sortierung Wert ▼"), "\(tmux.lastCapture)")
+        try tmux.sendText(":filter band hochh")
+        try tmux.sendKeys("Enter")
+        #expect(
+            tmux.waitFor("kein Risikoband „hochh“; eines von: niedrig, mittel, hoch"), "\(tmux.lastCapture)")
+        try quit(tmux)
+    }
+
+    @Test("Help at 120 columns: a long line continues under its column, nothing is cut mid-word")
+    func helpFlows() throws {
+        let tmux = try start(width: 120, height: 40)
+        try tmux.sendKeys("c")
+        #expect(tmux.waitFor("1/300 rows"), "list did not open:\n\(tmux.lastCapture)")
+        try tmux.sendKeys("?")
+        #expect(tmux.waitFor("Commands (after :)"), "\(tmux.lastCapture)")
+        let lines = tmux.lastCapture.split(separator: "\n").map(String.init)
+        // The filter's help ends "owner NAME, type TYPE": the last word is whole, on this line or the next.
+        guard let filter = lines.firstIndex(where: { $0.contains(":filter FIELD VALUE") }) else {
+            Issue.record("no :filter line:\n\(tmux.lastCapture)")
+            return
+        }
+        let flowed = lines[filter...].prefix(2).joined(separator: " ")
+        #expect(flowed.contains("TYPE"), "the help was cut:\n\(tmux.lastCapture)")
+        #expect(tmux.lastCapture.contains("customer number, phone"), "\(tmux.lastCapture)")
+        #expect(tmux.lastCapture.contains("done, skip or snooze"), "\(tmux.lastCapture)")
+        try quit(tmux)
+    }
 }

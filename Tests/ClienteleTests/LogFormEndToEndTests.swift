@@ -197,6 +197,14 @@ struct LogFormEndToEndTests {
         #expect(tmux.waitFor("Discard what you typed?"), "no question:\n\(tmux.lastCapture)")
         try tmux.sendKeys("n")
         #expect(tmux.waitUntil { !$0.contains("Discard what you typed?") && $0.contains("halb fertig") })
+        // In English j is the "down" key, not "ja": a reflex j throws nothing away.
+        try tmux.sendKeys("Escape")
+        #expect(tmux.waitFor("Discard what you typed?"))
+        try tmux.sendKeys("j", "n")
+        #expect(
+            tmux.waitUntil { !$0.contains("Discard what you typed?") && $0.contains("halb fertig") },
+            "j answered yes:\n\(tmux.lastCapture)")
+        #expect(!tmux.lastCapture.contains("Discarded"), "\(tmux.lastCapture)")
         try tmux.sendKeys("Escape")
         #expect(tmux.waitFor("Discard what you typed?"))
         try tmux.sendKeys("y")

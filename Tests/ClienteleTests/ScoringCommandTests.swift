@@ -157,6 +157,27 @@ struct ScoringCommandTests {
         #expect(!json.standardOutput.contains("nan"))
     }
 
+    @Test("One customer is said in the singular: \"Scored 1 customer\", \"1 customer with purchases\"")
+    func singular() throws {
+        let scratch = try Scratch()
+        let path = scratch.file("one.sqlite")
+        #expect(try Clientele.run(["init", "--db", path]).status == 0)
+        let customers = scratch.file("c.csv")
+        let orders = scratch.file("o.csv")
+        try "customer_id,name\nA-1,Eva Roth\n".write(toFile: customers, atomically: true, encoding: .utf8)
+        try "customer_id,order_date,amount\nA-1,2025-01-05,100\nA-1,2025-05-05,80\n".write(
+            toFile: orders, atomically: true, encoding: .utf8)
+        #expect(try Clientele.run(["import", "customers", customers, "--db", path]).status == 0)
+        #expect(try Clientele.run(["import", "orders", orders, "--db", path]).status == 0)
+        let scored = try Clientele.run(["score", "--db", path, "--as-of", "2025-06-30"])
+        #expect(scored.status == 0, "\(scored.standardError)")
+        #expect(
+            scored.standardOutput.contains("Scored 1 customer as of 2025-06-30"), "\(scored.standardOutput)")
+        #expect(
+            scored.standardOutput.contains("not fitted: 1 customer with purchases,"),
+            "\(scored.standardOutput)")
+    }
+
     @Test("A broken rules file is named with its problem, and nothing is rescored")
     func badRules() throws {
         let scratch = try Scratch()

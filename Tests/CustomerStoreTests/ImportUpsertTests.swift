@@ -31,6 +31,20 @@ struct ImportUpsertTests {
                 == ["Jürgen Müller|Köln", "Anna Schmidt|Potsdam", "Bernd Ölmann|"])
     }
 
+    @Test(
+        "The relationship words the German detail shows import back: beziehungsorientiert, transaktionsorientiert"
+    )
+    func germanRelationshipWords() throws {
+        let fixture = try ImportFixture()
+        try fixture.run(
+            .customers,
+            Array(
+                ("Kundennummer;Name;Beziehung\nK-1;Eva Roth;beziehungsorientiert\n"
+                    + "K-2;Max Kern;Transaktionsorientiert\nK-3;Ida Lenz;transaktional\n").utf8))
+        let stored = "SELECT relationship_type FROM customers ORDER BY external_id"
+        #expect(try fixture.strings(stored) == ["relationship", "transactional", "transactional"])
+    }
+
     @Test("An empty cell never overwrites: a sparse export or a repeated row keeps the stored values")
     func emptyCellsKeep() throws {
         let fixture = try ImportFixture()

@@ -189,6 +189,27 @@ struct CallListScreenTests {
         #expect(state.list.query.filter == ListFilter())
     }
 
+    @Test("An owner nobody has is not kept as the call list's filter: the one from before comes back")
+    func unknownOwnerRestores() {
+        var state = Fixtures.callsState()
+        _ = Dashboard.update(&state, .key(.character(":")))
+        _ = press(&state, "filter segment lost")
+        _ = Dashboard.update(&state, .key(.enter))
+        _ = Dashboard.update(&state, .key(.character(":")))
+        _ = press(&state, "filter owner Nobody")
+        _ = Dashboard.update(&state, .key(.enter))
+        #expect(state.calls.filter == CallListFilter(owner: "Nobody", segment: .lost))
+        let effects = Dashboard.update(&state, .ownerNotFound(owner: "Nobody", owners: ["Anna Schröder"]))
+        #expect(state.calls.filter == CallListFilter(segment: .lost))
+        #expect(
+            effects == [
+                .loadCallList(
+                    generation: state.calls.generation,
+                    filter: CallListFilter(segment: .lost, limit: CallsState.loadLimit))
+            ])
+        #expect(state.status?.text.hasPrefix("no customer has the owner \"Nobody\"") == true)
+    }
+
     @Test("Session: an outcome key logs once, the row goes, the next customer follows; Esc leaves")
     func session() {
         var state = Fixtures.callsState()
@@ -352,7 +373,9 @@ struct CallListScreenTests {
             screen.contains(
                 "  l                      log form for this call: a note, an NPS, a complaint resolved"))
         #expect(screen.contains("  esc, q                 leave the session"))
-        #expect(!screen.contains("snooze"), "call list keys do nothing in a session:\n\(screen)")
+        #expect(
+            !screen.contains("snooze until") && !screen.contains("snooze for"),
+            "call list keys do nothing in a session:\n\(screen)")
 
         var german = Fixtures.callsState(columns: 100, rows: 24, language: .de)
         _ = press(&german, "s")

@@ -279,6 +279,24 @@ struct LogFormTests {
         #expect(state.screen == .list)
     }
 
+    @Test("At the discard question j is yes (ja) in German only; in English it keeps the form")
+    func jMeansYesInGermanOnly() {
+        var state = opened()
+        _ = press(&state, .tab, .tab, .tab, .tab)
+        type(&state, "Rückruf")
+        _ = press(&state, .escape, .character("j"))
+        #expect(state.confirm == ConfirmPrompt(question: .confirmDiscardLog, action: .discardLogForm))
+        #expect(state.screen == .logForm)
+        #expect(state.logForm.values.note.text == "Rückruf")
+
+        var german = opened(language: .de)
+        _ = press(&german, .tab, .tab, .tab, .tab)
+        type(&german, "Rückruf")
+        _ = press(&german, .escape, .character("j"))
+        #expect(german.confirm == nil)
+        #expect(german.screen == .list)
+    }
+
     @Test("Esc on an untouched form closes it; on a typed one it asks, n keeps, y discards")
     func cancel() {
         var state = opened()
@@ -495,7 +513,7 @@ struct LogFormSnapshotTests {
                 " │▸ NPS type      ◂ transactional (about this contact) ▸  ←/→ or first letter │",
                 " │  CSAT            1–5, empty: none                                          │",
                 " │  CES             1–7 (7 = very easy), empty: none                          │",
-                " │  Follow-up       e.g. 2025-03-14, 14.03.2025, +3d, next monday             │",
+                " │  Follow-up       e.g. +3d, tomorrow, next monday, 2025-07-07               │",
                 " └────────────────────────────────────────────────────────────────────────────┘",
                 "",
                 "",
@@ -527,7 +545,7 @@ struct LogFormSnapshotTests {
                 " │▸ NPS-Art       ◂ transaktional (zu diesem Kontakt) ▸  ←/→ oder Anfangsbuchs│",
                 " │  CSAT            1–5, leer: keine Angabe                                   │",
                 " │  CES             1–7 (7 = sehr leicht), leer: keine Angabe                 │",
-                " │  Wiedervorlage   z. B. 14.03.2025, 2025-03-14, +3d, nächsten Montag        │",
+                " │  Wiedervorlage   z. B. +3T, morgen, Montag, 07.07.2025                     │",
                 " └────────────────────────────────────────────────────────────────────────────┘",
                 "",
                 "",

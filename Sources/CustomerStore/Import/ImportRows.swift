@@ -216,7 +216,10 @@ enum ImportRows {
     ])
     static let relationships = table([
         ("transactional", RelationshipType.transactional), ("transaktional", .transactional),
-        ("relationship", .relationship), ("beziehung", .relationship),
+        ("transaktionsorientiert", .transactional), ("relationship", .relationship),
+        ("beziehung", .relationship),
+        // What the German detail screen shows, so a list copied from it imports back.
+        ("beziehungsorientiert", .relationship),
     ])
     static let countries: [String: String] = {
         var table: [String: String] = [:]

@@ -62,6 +62,10 @@ public struct AppState: Equatable, Sendable {
     public var storeStatus: StoreStatus?
     /// `:import`: the running import and the result panel (`Screens/ImportPanel.swift`).
     public var importing = ImportState()
+    /// The list's and the call list's filters before an owner filter was typed: put back when the
+    /// store says no customer has that owner, so a mistyped name changes nothing.
+    public var listFilterBeforeOwner: ListFilter?
+    public var callsFilterBeforeOwner: CallListFilter?
     /// Set when the program should end, with its exit code.
     public var exitCode: Int32?
 

@@ -49,10 +49,6 @@ public enum ColonCommand: Equatable, Sendable {
     /// A segment by its slug (`at-risk`) or its name in English or German (`At risk`,
     /// `gefährdet`), ignoring case, hyphens and apostrophes: people type what the screen shows.
     static func segment(named text: String) -> Segment? {
-        func fold(_ name: String) -> String {
-            name.lowercased().replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "'", with: "")
-                .trimmingCharacters(in: .whitespaces)
-        }
         let wanted = fold(text)
         let english = Catalog(language: .en)
         let german = Catalog(language: .de)
@@ -66,12 +62,54 @@ public enum ColonCommand: Equatable, Sendable {
     /// What `:import` takes, as `clientele import` does.
     public static let importKinds = ["customers", "orders", "interactions", "feedback", "contracts"]
 
-    /// Column names `:sort` accepts, with a few short forms.
+    /// Column names `:sort` accepts beyond the header's words, with a few short forms.
     static let columnNames: [String: ListSortColumn] = [
         "name": .name, "segment": .segment, "risk": .risk, "churn": .risk, "value": .value, "tier": .value,
-        "clv": .value, "touch": .lastTouch, "last-touch": .lastTouch, "last": .lastTouch, "next": .nextAction,
-        "next-action": .nextAction, "action": .nextAction,
+        "clv": .value, "touch": .lastTouch, "last touch": .lastTouch, "last": .lastTouch, "next": .nextAction,
+        "next action": .nextAction, "action": .nextAction, "risiko": .risk, "wert": .value,
+        "kontakt": .lastTouch, "nächster": .nextAction, "naechster": .nextAction, "schritt": .nextAction,
     ]
+
+    /// How typed words are compared: case, hyphens, underscores and apostrophes do not matter.
+    static func fold(_ text: String) -> String {
+        text.lowercased().replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+            .replacingOccurrences(of: "'", with: "").split(separator: " ").joined(separator: " ")
+    }
+
+    /// The first value whose raw spelling, English or German screen word, or one of `extra` matches.
+    private static func value<T>(
+        _ text: String, in values: [T], raw: (T) -> String, shown: (Catalog, T) -> String,
+        extra: [String: T] = [:]
+    ) -> T? {
+        let wanted = fold(text)
+        if let found = extra[wanted] { return found }
+        let catalogs = [Catalog(language: .en), Catalog(language: .de)]
+        return values.first { value in
+            fold(raw(value)) == wanted || catalogs.contains { fold(shown($0, value)) == wanted }
+        }
+    }
+
+    /// A band as the risk column shows it, in either language (`high`, `hoch`).
+    static func band(named text: String) -> RiskBand? {
+        value(text, in: RiskBand.allCases, raw: \.rawValue, shown: { $0.band($1) })
+    }
+
+    /// A relationship type as the detail shows it, in either language, or its short form.
+    static func relationship(named text: String) -> RelationshipType? {
+        value(
+            text, in: RelationshipType.allCases, raw: \.rawValue, shown: { $0.relationship($1) },
+            extra: [
+                "beziehung": .relationship, "relational": .relationship,
+                "transaktionsorientiert": .transactional,
+            ])
+    }
+
+    /// A sort column as the header shows it, in either language (`risk`, `risiko`, `nächster schritt`).
+    static func column(named text: String) -> ListSortColumn? {
+        value(
+            text, in: ListSortColumn.allCases, raw: \.rawValue, shown: { $0.sortColumn($1) },
+            extra: columnNames)
+    }
 
     /// Parses `text` (without the colon); the error is the usage line to show.
     public static func parse(_ text: String, current: ListFilter) -> Result<ColonCommand, CommandError> {
@@ -87,20 +125,8 @@ public enum ColonCommand: Equatable, Sendable {
             return .success(.list)
         case "calls", "call", "calllist", "anrufe":
             return .success(.calls)
-        case "sort", "s":
-            guard let name = arguments.first?.lowercased(), let column = columnNames[name],
-                arguments.count <= 2
-            else {
-                return .failure(.usage(.errorSortUsage))
-            }
-            var direction: SortDirection?
-            if arguments.count == 2 {
-                guard let parsed = parseDirection(arguments[1]) else {
-                    return .failure(.usage(.errorSortUsage))
-                }
-                direction = parsed
-            }
-            return .success(.sort(column, direction))
+        case "sort", "s", "sortieren":
+            return parseSort(arguments)
         case "filter", "f":
             return parseFilter(arguments, current: current)
         case "theme":
@@ -139,10 +165,26 @@ public enum ColonCommand: Equatable, Sendable {
 
     private static func parseDirection(_ word: String) -> SortDirection? {
         switch word.lowercased() {
-        case "asc", "ascending", "up": .ascending
-        case "desc", "descending", "down": .descending
+        case "asc", "ascending", "up", "auf", "aufsteigend": .ascending
+        case "desc", "descending", "down", "ab", "absteigend": .descending
         default: nil
         }
+    }
+
+    /// `sort COLUMN [DIRECTION]`; the column may be the header's words (`nächster schritt`).
+    private static func parseSort(_ arguments: [String]) -> Result<ColonCommand, CommandError> {
+        guard let last = arguments.last else { return .failure(.usage(.errorSortUsage)) }
+        if let column = column(named: arguments.joined(separator: " ")) {
+            return .success(.sort(column, nil))
+        }
+        let leading = arguments.dropLast().joined(separator: " ")
+        if arguments.count >= 2, let column = column(named: leading) {
+            guard let direction = parseDirection(last) else { return .failure(.badValue(.direction, last)) }
+            return .success(.sort(column, direction))
+        }
+        let typed =
+            arguments.count >= 2 && parseDirection(last) != nil ? leading : arguments.joined(separator: " ")
+        return .failure(.badValue(.column, typed))
     }
 
     private static func parseFilter(_ arguments: [String], current: ListFilter) -> Result<
@@ -159,22 +201,18 @@ public enum ColonCommand: Equatable, Sendable {
         case "segment", "seg":
             guard let segment = segment(named: value) else { return .failure(.usage(.errorSegmentUsage)) }
             filter.segment = segment
-        case "band", "risk":
-            guard let band = RiskBand(rawValue: value.lowercased()) else {
-                return .failure(.usage(.errorFilterUsage))
-            }
+        case "band", "risk", "risiko":
+            guard let band = band(named: value) else { return .failure(.badValue(.band, value)) }
             filter.band = band
-        case "tier":
+        case "tier", "value", "wert":
             guard let tier = ValueTier(rawValue: value.uppercased()) else {
-                return .failure(.usage(.errorFilterUsage))
+                return .failure(.badValue(.tier, value))
             }
             filter.tier = tier
-        case "owner":
+        case "owner", "betreuer":
             filter.owner = value
-        case "type", "relationship":
-            guard let type = RelationshipType(rawValue: value.lowercased()) else {
-                return .failure(.usage(.errorFilterUsage))
-            }
+        case "type", "relationship", "typ", "beziehung":
+            guard let type = relationship(named: value) else { return .failure(.badValue(.type, value)) }
             filter.relationship = type
         default:
             return .failure(.usage(.errorFilterUsage))
@@ -183,10 +221,17 @@ public enum ColonCommand: Equatable, Sendable {
     }
 }
 
+/// Which argument of a command had a value it does not take.
+public enum CommandField: Equatable, Sendable {
+    case band, tier, type, column, direction
+}
+
 /// Why a command line was not understood.
 public enum CommandError: Error, Equatable, Sendable {
     case unknown(String)
     case usage(UIText)
+    /// A value the command does not take: said with the words it takes instead.
+    case badValue(CommandField, String)
 
     /// The sentence for the status bar.
     public func message(_ catalog: Catalog) -> String {
@@ -197,6 +242,31 @@ public enum CommandError: Error, Equatable, Sendable {
                 + catalog.text(.commandsAre) + ": " + ColonCommand.names.joined(separator: " ") + " · "
                 + catalog.text(.commandsInHelp)
         case .usage(let text): catalog.text(text)
+        case .badValue(let field, let value):
+            catalog.badValue(field, sanitizedForTerminal(value), accepted: Self.words(field, catalog))
+                + Self.otherWords(field, catalog)
         }
+    }
+
+    /// The words the screen shows for `field`, in the catalogue's language.
+    static func words(_ field: CommandField, _ catalog: Catalog) -> [String] {
+        switch field {
+        case .band: RiskBand.allCases.map { catalog.band($0) }
+        case .tier: ValueTier.allCases.map(\.rawValue)
+        case .type: RelationshipType.allCases.map { catalog.relationship($0) }
+        case .column:
+            ListSortColumn.allCases.map {
+                String(catalog.sortColumn($0).lowercased().prefix { $0 != " " })
+            }
+        case .direction: catalog.language == .de ? ["auf", "ab"] : ["asc", "desc"]
+        }
+    }
+
+    /// " (or …)": the other language's words, which are taken too.
+    private static func otherWords(_ field: CommandField, _ catalog: Catalog) -> String {
+        let other = Catalog(language: catalog.language == .de ? .en : .de)
+        let shown = words(field, catalog)
+        let more = words(field, other).filter { !shown.contains($0) }
+        return more.isEmpty ? "" : " " + catalog.orAlso(more)
     }
 }

@@ -77,7 +77,7 @@ public enum Dashboard {
                 state.catalog.ownerNotFound(
                     sanitizedForTerminal(owner), owners: owners.map { sanitizedForTerminal($0) }),
                 isError: true)
-            return []
+            return restoreFilterBefore(owner: owner, &state)
         case .failed(let text):
             state.status = StatusMessage(text, isError: true)
             state.list.pending.removeAll()
@@ -211,6 +211,27 @@ public enum Dashboard {
         return quit(&state, code: 0)
     }
 
+    /// An owner nobody has was filtered by: the filter from before it comes back (the message
+    /// says why), rather than an empty list that reads as "nothing to do".
+    static func restoreFilterBefore(owner: String, _ state: inout AppState) -> [Effect] {
+        var effects: [Effect] = []
+        if state.list.query.filter.owner == owner {
+            var query = state.list.query
+            query.filter = state.listFilterBeforeOwner ?? ListFilter()
+            query.filter.owner = query.filter.owner == owner ? nil : query.filter.owner
+            state.listFilterBeforeOwner = nil
+            effects += ListScreen.reload(&state, query: query)
+        }
+        if state.calls.filter.owner == owner {
+            var filter = state.callsFilterBeforeOwner ?? CallListFilter()
+            filter.owner = filter.owner == owner ? nil : filter.owner
+            state.calls.filter = filter
+            state.callsFilterBeforeOwner = nil
+            effects += CallListScreen.reload(&state)
+        }
+        return effects
+    }
+
     static func showList(_ state: inout AppState) -> [Effect] {
         if state.screen != .list { state.stack = [.overview, .list] }
         return ListScreen.ensureLoaded(&state)
@@ -325,6 +346,9 @@ public enum Dashboard {
                 state.status = StatusMessage(state.catalog.text(.errorCallsFilter), isError: true)
                 return []
             }
+            if filter.owner != nil, filter.owner != state.calls.filter.owner {
+                state.callsFilterBeforeOwner = state.calls.filter
+            }
             state.calls.filter = CallListFilter(
                 owner: filter.owner, segment: filter.segment, band: filter.band)
             return CallListScreen.reload(&state)
@@ -340,6 +364,9 @@ public enum Dashboard {
             return ListScreen.reload(&state, query: query)
         case .filter(let filter):
             var query = state.list.query
+            if filter.owner != nil, filter.owner != query.filter.owner {
+                state.listFilterBeforeOwner = query.filter
+            }
             query.filter = filter
             if state.screen != .list { state.stack = [.overview, .list] }
             return ListScreen.reload(&state, query: query)

@@ -24,4 +24,36 @@ extension Catalog {
                 "no customer has the owner \"\(owner)\" (owners match exactly): \(list)",
                 "kein Kunde hat den Betreuer „\(owner)“ (genaue Schreibweise): \(list)")
     }
+
+    /// A command value that is not taken, with the words that are: `no risk band "hi"; one of: …`.
+    func badValue(_ field: CommandField, _ value: String, accepted: [String]) -> String {
+        let words = accepted.joined(separator: ", ")
+        return switch field {
+        case .band:
+            pick(
+                "no risk band \"\(value)\"; one of: \(words)",
+                "kein Risikoband „\(value)“; eines von: \(words)")
+        case .tier:
+            pick(
+                "no value tier \"\(value)\"; one of: \(words)",
+                "keine Wertklasse „\(value)“; eine von: \(words)")
+        case .type:
+            pick(
+                "no relationship type \"\(value)\"; one of: \(words)",
+                "keine Beziehungsart „\(value)“; eine von: \(words)")
+        case .column:
+            pick(
+                "no column \"\(value)\" to sort by; one of: \(words)",
+                "keine Spalte „\(value)“ zum Sortieren; eine von: \(words)")
+        case .direction:
+            pick(
+                "no sort direction \"\(value)\"; one of: \(words)",
+                "keine Sortierrichtung „\(value)“; eine von: \(words)")
+        }
+    }
+
+    /// "(or niedrig, mittel, hoch)": the other language's words, which are taken too.
+    func orAlso(_ words: [String]) -> String {
+        pick("(or ", "(oder ") + words.joined(separator: ", ") + ")"
+    }
 }

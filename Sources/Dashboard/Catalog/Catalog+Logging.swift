@@ -108,4 +108,10 @@ extension Catalog {
             "Nicht rückgängig gemacht: die Markierung von \(name) hat sich inzwischen geändert; nichts geändert"
         )
     }
+
+    /// The follow-up field's examples: relative forms and a date a week from `today`.
+    func followUpExamples(today: CalendarDay) -> String {
+        let day = date(today.adding(days: 7))
+        return pick("e.g. +3d, tomorrow, next monday, \(day)", "z. B. +3T, morgen, Montag, \(day)")
+    }
 }

@@ -122,8 +122,8 @@ public struct Catalog: Hashable, Sendable {
         case .helpHelp: ("show this help", "diese Hilfe zeigen")
         case .helpSearch:
             (
-                "search as you type (name, company, email, city)",
-                "Suche beim Tippen (Name, Firma, E-Mail, Ort)"
+                "search as you type (name, company, email, city, customer number, phone)",
+                "Suche beim Tippen (Name, Firma, E-Mail, Ort, Kundennummer, Telefon)"
             )
         case .helpCommand:
             ("command line (:sort, :filter, :theme, :q)", "Befehlszeile (:sort, :filter, :theme, :q)")
@@ -171,7 +171,7 @@ public struct Catalog: Hashable, Sendable {
         case .errorSortUsage:
             (
                 "usage: sort name|segment|risk|value|touch|next [asc|desc]",
-                "Aufruf: sort name|segment|risk|value|touch|next [asc|desc]"
+                "Aufruf: sort name|segment|risiko|wert|kontakt|nächster [auf|ab]"
             )
         case .errorSegmentUsage:
             (
@@ -232,11 +232,6 @@ public struct Catalog: Hashable, Sendable {
         case .placeholderCSAT: ("1–5, empty: none", "1–5, leer: keine Angabe")
         case .placeholderCES:
             ("1–7 (7 = very easy), empty: none", "1–7 (7 = sehr leicht), leer: keine Angabe")
-        case .placeholderFollowUp:
-            (
-                "e.g. 2025-03-14, 14.03.2025, +3d, next monday",
-                "z. B. 14.03.2025, 2025-03-14, +3d, nächsten Montag"
-            )
         case .errorNPS:
             ("NPS must be a whole number from 0 to 10", "NPS muss eine ganze Zahl von 0 bis 10 sein")
         case .errorCSAT:
@@ -245,8 +240,8 @@ public struct Catalog: Hashable, Sendable {
             ("CES must be a whole number from 1 to 7", "CES muss eine ganze Zahl von 1 bis 7 sein")
         case .errorFollowUpDate:
             (
-                "not a date: try 2025-03-14, 14.03.2025, +3d or next monday",
-                "kein Datum: z. B. 14.03.2025, 2025-03-14, +3d oder nächsten Montag"
+                "not a date: try +3d, tomorrow, monday or a date",
+                "kein Datum: z. B. +3T, morgen, Montag oder ein Datum"
             )
         case .errorFollowUpPast:
             ("the follow-up date is in the past", "das Datum der Wiedervorlage liegt in der Vergangenheit")
@@ -287,8 +282,9 @@ public struct Catalog: Hashable, Sendable {
         case .helpLog: ("log an interaction with this customer", "Kontakt mit diesem Kunden erfassen")
         case .helpUndo:
             (
-                "undo the last interaction logged in this session",
-                "zuletzt erfassten Kontakt dieser Sitzung rückgängig machen"
+                "undo the last interaction logged, or done, skip or snooze mark, in this session",
+                "zuletzt erfassten Kontakt oder Erledigt-, Übersprungen- oder Später-Vermerk dieser Sitzung "
+                    + "rückgängig machen"
             )
         case .helpCancelForm:
             (

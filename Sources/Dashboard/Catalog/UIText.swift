@@ -38,7 +38,7 @@ public enum UIText: String, CaseIterable, Sendable {
     // Logging an interaction
     case logTitle, fieldChannel, fieldDirection, fieldKind, fieldOutcome, fieldComplaint, fieldNote, fieldNPS
     case fieldNPSType, fieldCSAT, fieldCES, fieldFollowUp, noChoice, choiceHint, noteHint, moreLines
-    case placeholderNPS, placeholderCSAT, placeholderCES, placeholderFollowUp
+    case placeholderNPS, placeholderCSAT, placeholderCES
     case errorNPS, errorCSAT, errorCES, errorFollowUpDate, errorFollowUpPast, errorNoteNUL, formInvalid
     case saving, saveFailed, rescoreFailed, notScoredShort, logDiscarded, confirmDiscardLog, confirmAnswers
     case nothingToUndo, undoing, undoFailed, noteFromEditor, editorOnlyInNote

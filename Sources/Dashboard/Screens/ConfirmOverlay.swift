@@ -5,7 +5,8 @@ public enum ConfirmAction: Equatable, Sendable {
     case discardLogForm
 }
 
-/// A yes/no question over the current screen (`AppState.confirm`): y (or j) does it; n, Esc and
+/// A yes/no question over the current screen (`AppState.confirm`): y (or j for "ja" in the
+/// German UI only: in English j is the "down" key, and a reflex j must not answer yes); n, Esc and
 /// Enter do not — the safe answer is the default, so a stray Enter throws nothing away.
 public struct ConfirmPrompt: Equatable, Sendable {
     public var question: UIText
@@ -25,6 +26,9 @@ public enum ConfirmOverlay {
 
     static func handle(_ key: KeyEvent, _ prompt: ConfirmPrompt, _ state: inout AppState) -> [Effect] {
         switch key {
+        case .character("j") where state.catalog.language != .de,
+            .character("J") where state.catalog.language != .de:
+            return []
         case .character("y"), .character("Y"), .character("j"), .character("J"):
             state.confirm = nil
             return perform(prompt.action, &state)

@@ -53,12 +53,34 @@ public enum HelpOverlay {
         return keyLines(entries, catalog)
     }
 
+    /// Lines wider than the overlay continue on the next line under their help column, so no
+    /// help is cut off mid-word; a single word too long for the width is cut with "…".
+    static func flowed(_ lines: [StyledLine], width: Int) -> [StyledLine] {
+        var result: [StyledLine] = []
+        for line in lines {
+            guard let last = line.last, line.count > 1, line.reduce(0, { $0 + $1.width }) > width else {
+                result.append(line)
+                continue
+            }
+            let indent = line.dropLast().reduce(0) { $0 + $1.width }
+            let room = max(8, width - indent)
+            let pieces = DetailScreen.wrap(last.text, width: room).map {
+                DisplayWidth.width(of: $0) > room ? DisplayWidth.truncate($0, toColumns: room) : $0
+            }
+            for (index, piece) in pieces.enumerated() {
+                let lead = index == 0 ? Array(line.dropLast()) : [Span(String(repeating: " ", count: indent))]
+                result.append(lead + [Span(piece, last.role)])
+            }
+        }
+        return result
+    }
+
     public static func render(_ state: AppState, scroll: Int, into buffer: inout ScreenBuffer, area: Rect) {
         let catalog = state.catalog
         buffer.fill(area, role: .default)
         buffer.write(" " + catalog.text(.helpTitle), x: area.x, y: area.y, role: .title, maxWidth: area.width)
         let body = Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: max(0, area.height - 1))
-        let content = lines(state)
+        let content = flowed(lines(state), width: body.width)
         let offset = min(scroll, max(0, content.count - body.height))
         buffer.draw(lines: content, in: body, offset: offset)
     }

@@ -434,7 +434,7 @@ public enum ListScreen {
         var filters: [String] = []
         if let segment = filter.segment { filters.append(catalog.segment(segment)) }
         if let band = filter.band { filters.append(catalog.text(.columnRisk) + " " + catalog.band(band)) }
-        if let tier = filter.tier { filters.append("tier " + tier.rawValue) }
+        if let tier = filter.tier { filters.append(catalog.text(.columnValue) + " " + tier.rawValue) }
         if let owner = filter.owner { filters.append(sanitizedForTerminal(owner)) }
         if let type = filter.relationship { filters.append(catalog.relationship(type)) }
         if !query.search.isEmpty { filters.append("/" + sanitizedForTerminal(query.search)) }

@@ -50,7 +50,7 @@ extension LogFormScreen {
                 var line: StyledLine = [label, Span("  ")]
                 var cursor: Int?
                 if input.isEmpty && !focused {
-                    line.append(Span(placeholder(field, catalog), .muted))
+                    line.append(Span(placeholder(field, catalog, today: state.today), .muted))
                 } else {
                     let lines = input.layout(width: Int.max / 4)
                     line.append(Span(input.shownText(of: lines[0])))
@@ -139,12 +139,14 @@ extension LogFormScreen {
         }
     }
 
-    static func placeholder(_ field: LogField, _ catalog: Catalog) -> String {
+    /// The follow-up's examples count from `today`, so the dated one is never a past date
+    /// (which the form would refuse).
+    static func placeholder(_ field: LogField, _ catalog: Catalog, today: CalendarDay) -> String {
         switch field {
         case .nps: catalog.text(.placeholderNPS)
         case .csat: catalog.text(.placeholderCSAT)
         case .ces: catalog.text(.placeholderCES)
-        case .followUp: catalog.text(.placeholderFollowUp)
+        case .followUp: catalog.followUpExamples(today: today)
         default: ""
         }
     }
