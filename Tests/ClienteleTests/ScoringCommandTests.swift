@@ -174,7 +174,8 @@ struct ScoringCommandTests {
         #expect(
             scored.standardOutput.contains("Scored 1 customer as of 2025-06-30"), "\(scored.standardOutput)")
         #expect(
-            scored.standardOutput.contains("not fitted: 1 customer with purchases,"),
+            scored.standardOutput.contains("only 1 customer has purchases")
+                && scored.standardOutput.contains("1 customer with purchases, at least 2 needed"),
             "\(scored.standardOutput)")
     }
 
