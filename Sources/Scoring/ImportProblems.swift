@@ -180,8 +180,7 @@ public struct LocatedImportProblem: Hashable, Sendable, CustomStringConvertible 
         return String(
             String.UnicodeScalarView(
                 limited.unicodeScalars.map {
-                    $0.value < 0x20 || (0x7F...0x9F).contains($0.value)
-                        || (0x202A...0x202E).contains($0.value)
+                    $0.isControlCharacter || (0x202A...0x202E).contains($0.value)
                         || (0x2066...0x2069).contains($0.value) ? "?" : $0
                 }))
     }

@@ -98,17 +98,12 @@ struct LogCommand: ParsableCommand {
         }
         // The importer's rule: a note may break lines and tab, nothing else. Escape codes would
         // be stored as they are and reach every tool that reads the store or a privacy export.
-        func hasControlCharacters(_ text: String, allowing allowed: Set<Unicode.Scalar>) -> Bool {
-            text.unicodeScalars.contains {
-                ($0.value < 0x20 || (0x7F...0x9F).contains($0.value)) && !allowed.contains($0)
-            }
-        }
-        if hasControlCharacters(note, allowing: ["\n", "\r", "\t"]) {
+        if note.containsControlCharacters(allowing: ["\n", "\r", "\t"]) {
             throw ValidationError(
                 "--note must not contain control characters (terminal escape codes, NUL); nothing was logged."
             )
         }
-        if let author, hasControlCharacters(author, allowing: []) {
+        if let author, author.containsControlCharacters() {
             throw ValidationError("--author must not contain control characters; nothing was logged.")
         }
     }

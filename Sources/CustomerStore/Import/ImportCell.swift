@@ -64,10 +64,7 @@ struct ImportCell {
             problem(column: column, .notTextInEncoding, raw)
             return nil
         }
-        let allowed: Set<Unicode.Scalar> = multiline ? ["\n", "\r", "\t"] : []
-        if text.unicodeScalars.contains(where: {
-            ($0.value < 0x20 || (0x7F...0x9F).contains($0.value)) && !allowed.contains($0)
-        }) {
+        if text.containsControlCharacters(allowing: multiline ? ["\n", "\r", "\t"] : []) {
             problem(column: column, .controlCharacters, raw)
             return nil
         }

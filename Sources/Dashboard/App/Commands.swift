@@ -49,14 +49,7 @@ public enum ColonCommand: Equatable, Sendable {
     /// A segment by its slug (`at-risk`) or its name in English or German (`At risk`,
     /// `gefährdet`), ignoring case, hyphens and apostrophes: people type what the screen shows.
     static func segment(named text: String) -> Segment? {
-        let wanted = fold(text)
-        let english = Catalog(language: .en)
-        let german = Catalog(language: .de)
-        return Segment.allCases.first { segment in
-            [segment.rawValue, english.segment(segment), german.segment(segment)].contains {
-                fold($0) == wanted
-            }
-        }
+        value(text, in: Segment.allCases, raw: \.rawValue, shown: { $0.segment($1) })
     }
 
     /// What `:import` takes, as `clientele import` does.
